@@ -1,0 +1,330 @@
+// ApiServer is kube-apiserver's request path for the simulation: defaulting → mutating admission →
+// validation → registry strategy → store, plus graceful deletion, finalizers, the pods/binding
+// subresource, and an audit entry for every request. Every component (kubectl, scheduler, controllers,
+// kubelets) talks to the cluster only through here, as in a real cluster.
+import type { KubeObject } from "../api/types";
+import { groupVersionOf, resourceTypeForKind, storageKey, type ResourceType } from "../api/registry";
+import type { SimClock } from "../sim/clock";
+import { rfc3339 } from "../sim/clock";
+import type { SeededRandom } from "../sim/random";
+import { deepCopy, deepFreeze } from "../sim/clone";
+import { ApiError, alreadyExists, badRequest, conflict, notFound, qualifiedResource, serviceUnavailable } from "./errors";
+import type { AuditLog, AuditVerb } from "./audit";
+import type { Store } from "./store";
+import { prepareForCreate, prepareForStatusUpdate, prepareForUpdate } from "./strategy";
+import { uuid4, generatedName } from "./ids";
+
+/** The pluggable stages of the request path (defaults/admission/validation live in their own folders). */
+export interface ApiServerHooks {
+  defaults(obj: KubeObject): KubeObject;
+  admit(obj: KubeObject, operation: "CREATE" | "UPDATE", old?: KubeObject): KubeObject;
+  validateCreate(obj: KubeObject): ApiError | undefined;
+  validateUpdate(obj: KubeObject, old: KubeObject): ApiError | undefined;
+}
+
+export const NO_HOOKS: ApiServerHooks = {
+  defaults: (o) => o,
+  admit: (o) => o,
+  validateCreate: () => undefined,
+  validateUpdate: () => undefined,
+};
+
+export type PropagationPolicy = "Background" | "Foreground" | "Orphan";
+
+export interface DeleteOptions {
+  gracePeriodSeconds?: number;
+  propagationPolicy?: PropagationPolicy;
+  /** Precondition: delete only if the stored uid is this one. */
+  uid?: string;
+}
+
+export interface ApiServerOptions {
+  /** Freeze every stored object so that a component mutating shared state throws (tests). */
+  freezeStored?: boolean;
+}
+
+export class ApiServer {
+  hooks: ApiServerHooks = NO_HOOKS;
+  /** False while the kube-apiserver (or its etcd) is down: every request fails. */
+  available = true;
+
+  constructor(
+    readonly store: Store,
+    private readonly clock: SimClock,
+    private readonly random: SeededRandom,
+    readonly audit: AuditLog,
+    private readonly opts: ApiServerOptions = {},
+  ) {}
+
+  typeOf(obj: KubeObject): ResourceType {
+    const rt = resourceTypeForKind(obj.apiVersion, obj.kind);
+    if (!rt) throw new ApiError(404, "NotFound", `no matches for kind "${obj.kind}" in version "${obj.apiVersion}"`);
+    return rt;
+  }
+
+  get(actor: string, rt: ResourceType, namespace: string | undefined, name: string): KubeObject {
+    return this.request(actor, "get", rt, namespace, name, () => {
+      const obj = this.store.get(rt.resource, storageKey(rt.resource, ns(rt, namespace), name));
+      if (!obj) throw notFound(qr(rt), name);
+      return obj;
+    });
+  }
+
+  /** Lists objects, sorted by namespace/name (etcd key order). `filter` applies label/field selectors. */
+  list(actor: string, rt: ResourceType, namespace: string | undefined, filter?: (o: KubeObject) => boolean): KubeObject[] {
+    let out: KubeObject[] = [];
+    this.request(actor, "list", rt, namespace, undefined, () => {
+      out = this.store.list(rt.resource, rt.namespaced ? namespace : undefined);
+      if (filter) out = out.filter(filter);
+      return undefined;
+    });
+    return out;
+  }
+
+  /** POST: the caller hands over `input`; the stored copy is what comes back. */
+  create(actor: string, input: KubeObject, requestNamespace?: string): KubeObject {
+    const rt = this.typeOf(input);
+    const namespace = rt.namespaced ? (input.metadata?.namespace ?? requestNamespace ?? "default") : undefined;
+    const name = input.metadata?.name || input.metadata?.generateName || "";
+    return this.request(actor, "create", rt, namespace, name, () => {
+      if (requestNamespace && rt.namespaced && input.metadata?.namespace && input.metadata.namespace !== requestNamespace) {
+        throw badRequest("the namespace of the provided object does not match the namespace sent on the request");
+      }
+      let obj = deepCopy(input);
+      obj.metadata = { ...(obj.metadata ?? {}) } as KubeObject["metadata"];
+      if (namespace) obj.metadata.namespace = namespace;
+      else delete obj.metadata.namespace;
+      if (!obj.metadata.name && !obj.metadata.generateName) {
+        throw new ApiError(422, "Invalid", `${obj.kind} "" is invalid: metadata.name: Required value: name or generateName is required`, ["metadata.name"]);
+      }
+      obj = this.hooks.defaults(obj);
+      obj = this.hooks.admit(obj, "CREATE");
+      const meta = obj.metadata;
+      for (let attempt = 0; ; attempt++) {
+        // RetryGenerateName (GA in v1.32): a generated name that collides is drawn again, up to 8 times.
+        if (!input.metadata?.name && meta.generateName) meta.name = generatedName(this.random, meta.generateName);
+        if (!this.store.get(rt.resource, storageKey(rt.resource, namespace, meta.name))) break;
+        if (input.metadata?.name || attempt >= 7) throw alreadyExists(qr(rt), meta.name);
+      }
+      meta.uid = uuid4(this.random);
+      meta.creationTimestamp = rfc3339(this.clock.absolute());
+      delete meta.deletionTimestamp;
+      delete meta.deletionGracePeriodSeconds;
+      prepareForCreate(obj);
+      const invalid = this.hooks.validateCreate(obj);
+      if (invalid) throw invalid;
+      return this.put(rt, namespace, obj);
+    });
+  }
+
+  /** PUT on the main resource, with optimistic concurrency on metadata.resourceVersion. */
+  update(actor: string, input: KubeObject): KubeObject {
+    return this.writeExisting(actor, "update", input, undefined, (obj, old) => {
+      prepareForUpdate(obj, old);
+      return obj;
+    });
+  }
+
+  /** PUT on /status: only status changes. */
+  updateStatus(actor: string, input: KubeObject): KubeObject {
+    return this.writeExisting(actor, "update", input, "status", (obj, old) => prepareForStatusUpdate(obj, old));
+  }
+
+  /**
+   * PATCH: applies `mutate` to a copy of the current stored object and runs the update path. Like a
+   * merge patch it never conflicts on resourceVersion; the mutation sees the latest state.
+   */
+  patch(actor: string, rt: ResourceType, namespace: string | undefined, name: string, mutate: (obj: KubeObject) => void, subresource?: "status"): KubeObject {
+    const nsName = ns(rt, namespace);
+    const current = this.store.get(rt.resource, storageKey(rt.resource, nsName, name));
+    if (!current || !this.available) {
+      return this.request(actor, "patch", rt, nsName, name, () => {
+        throw current ? serviceUnavailable("the server is currently unable to handle the request") : notFound(qr(rt), name);
+      }, subresource);
+    }
+    const copy = deepCopy(current);
+    mutate(copy);
+    copy.metadata.resourceVersion = current.metadata.resourceVersion;
+    return this.writeExisting(actor, "patch", copy, subresource, subresource === "status"
+      ? (obj, old) => prepareForStatusUpdate(obj, old)
+      : (obj, old) => {
+          prepareForUpdate(obj, old);
+          return obj;
+        });
+  }
+
+  /** POST pods/binding: what the scheduler's DefaultBinder sends. */
+  bind(actor: string, namespace: string, name: string, nodeName: string): KubeObject {
+    const rt = resourceTypeForKind("v1", "Pod")!;
+    return this.request(actor, "create", rt, namespace, name, () => {
+      const key = storageKey("pods", namespace, name);
+      const old = this.store.get("pods", key);
+      if (!old) throw notFound("pods", name);
+      if (old.spec?.nodeName) {
+        throw conflict("pods", name); // upstream: "pod x is already assigned to node y" (409)
+      }
+      if (old.metadata.deletionTimestamp) throw conflict("pods", name);
+      const obj = deepCopy(old);
+      obj.spec.nodeName = nodeName;
+      const cond = { type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: rfc3339(this.clock.absolute()) };
+      const conditions = (obj.status?.conditions ?? []).filter((c: { type: string }) => c.type !== "PodScheduled");
+      obj.status = { ...(obj.status ?? {}), conditions: [...conditions, cond] };
+      return this.put(rt, namespace, obj);
+    }, "binding");
+  }
+
+  /**
+   * DELETE. Graceful for pods bound to a node (deletionTimestamp = now + grace, the kubelet finishes the
+   * job); objects with finalizers get a deletionTimestamp and stay until the finalizers are removed.
+   * Returns the object as it stands after the request (with deletionTimestamp) or the last state if gone.
+   */
+  delete(actor: string, rt: ResourceType, namespace: string | undefined, name: string, opts: DeleteOptions = {}): KubeObject {
+    const nsName = ns(rt, namespace);
+    return this.request(actor, "delete", rt, nsName, name, () => {
+      const key = storageKey(rt.resource, nsName, name);
+      const old = this.store.get(rt.resource, key);
+      if (!old) throw notFound(qr(rt), name);
+      if (opts.uid && opts.uid !== old.metadata.uid) {
+        throw new ApiError(409, "Conflict", `Precondition failed: UID in precondition: ${opts.uid}, UID in object meta: ${old.metadata.uid}`);
+      }
+      const obj = deepCopy(old);
+      const meta = obj.metadata;
+      const finalizers = new Set(meta.finalizers ?? []);
+      if (opts.propagationPolicy === "Foreground") finalizers.add("foregroundDeletion");
+      if (opts.propagationPolicy === "Orphan") finalizers.add("orphan");
+      if (rt.kind === "Namespace") {
+        meta.deletionTimestamp ??= rfc3339(this.clock.absolute());
+        obj.status = { ...(obj.status ?? {}), phase: "Terminating" };
+        if (finalizers.size) meta.finalizers = [...finalizers];
+        return this.put(rt, nsName, obj);
+      }
+      const grace = this.gracePeriod(obj, opts.gracePeriodSeconds);
+      if (grace > 0) {
+        const deadline = this.clock.absolute() + grace * 1000;
+        const current = meta.deletionTimestamp ? Date.parse(meta.deletionTimestamp) : Infinity;
+        // A second DELETE may only shorten the grace period (BeforeDelete in rest/delete.go).
+        if (deadline < current) {
+          meta.deletionTimestamp = rfc3339(deadline);
+          meta.deletionGracePeriodSeconds = grace;
+        }
+        if (finalizers.size) meta.finalizers = [...finalizers];
+        return this.put(rt, nsName, obj);
+      }
+      if (finalizers.size > 0) {
+        meta.deletionTimestamp ??= rfc3339(this.clock.absolute());
+        meta.deletionGracePeriodSeconds = 0;
+        meta.finalizers = [...finalizers];
+        return this.put(rt, nsName, obj);
+      }
+      this.store.remove(rt.resource, key);
+      return old;
+    });
+  }
+
+  /** The pod strategy's CheckGracefulDelete: unbound or finished pods go at once; others get their grace. */
+  private gracePeriod(obj: KubeObject, requested: number | undefined): number {
+    if (obj.kind !== "Pod") return 0;
+    if (!obj.spec?.nodeName) return 0;
+    const phase = obj.status?.phase;
+    if (phase === "Failed" || phase === "Succeeded") return 0;
+    const grace = requested ?? obj.spec?.terminationGracePeriodSeconds ?? 30;
+    // An explicit 0 is honoured only with --force; kubectl sends 1 for --grace-period=0 without it.
+    return Math.max(0, grace);
+  }
+
+  private writeExisting(
+    actor: string,
+    verb: AuditVerb,
+    input: KubeObject,
+    subresource: string | undefined,
+    prepare: (obj: KubeObject, old: KubeObject) => KubeObject,
+  ): KubeObject {
+    const rt = this.typeOf(input);
+    const namespace = ns(rt, input.metadata?.namespace);
+    const name = input.metadata?.name ?? "";
+    return this.request(actor, verb, rt, namespace, name, () => {
+      const key = storageKey(rt.resource, namespace, name);
+      const old = this.store.get(rt.resource, key);
+      if (!old) throw notFound(qr(rt), name);
+      const rv = input.metadata.resourceVersion;
+      if (rv && rv !== old.metadata.resourceVersion) throw conflict(qr(rt), name);
+      let obj = deepCopy(input);
+      // Identity fields are the server's: uid, creationTimestamp and deletionTimestamp cannot be changed.
+      obj.metadata.uid = old.metadata.uid;
+      obj.metadata.creationTimestamp = old.metadata.creationTimestamp;
+      if (old.metadata.deletionTimestamp) {
+        obj.metadata.deletionTimestamp = old.metadata.deletionTimestamp;
+        if (old.metadata.deletionGracePeriodSeconds !== undefined) obj.metadata.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
+      } else {
+        delete obj.metadata.deletionTimestamp;
+      }
+      if (subresource === undefined) {
+        obj = this.hooks.defaults(obj);
+        obj = this.hooks.admit(obj, "UPDATE", old);
+      }
+      obj = prepare(obj, old);
+      if (subresource === undefined) {
+        const invalid = this.hooks.validateUpdate(obj, old);
+        if (invalid) throw invalid;
+      }
+      // An object being deleted whose last finalizer is gone is removed (pods wait for the kubelet).
+      if (obj.metadata.deletionTimestamp && !(obj.metadata.finalizers?.length) && obj.kind !== "Pod" && obj.kind !== "Namespace") {
+        this.store.remove(rt.resource, key);
+        return obj;
+      }
+      if (obj.kind === "Namespace" && obj.metadata.deletionTimestamp && !(obj.spec?.finalizers?.length) && !(obj.metadata.finalizers?.length)) {
+        this.store.remove(rt.resource, key);
+        return obj;
+      }
+      if (obj.kind === "Pod" && obj.metadata.deletionTimestamp && obj.metadata.deletionGracePeriodSeconds === 0 && !(obj.metadata.finalizers?.length)) {
+        this.store.remove(rt.resource, key);
+        return obj;
+      }
+      return this.put(rt, namespace, obj);
+    }, subresource);
+  }
+
+  private put(rt: ResourceType, namespace: string | undefined, obj: KubeObject): KubeObject {
+    if (this.opts.freezeStored) deepFreeze(obj);
+    this.store.put(rt.resource, storageKey(rt.resource, namespace, obj.metadata.name), obj);
+    return obj;
+  }
+
+  /** Runs a request, records its audit entry with the response code, and rethrows failures. */
+  private request<T>(
+    actor: string,
+    verb: AuditVerb,
+    rt: ResourceType,
+    namespace: string | undefined,
+    name: string | undefined,
+    body: () => T,
+    subresource?: string,
+  ): T {
+    const base = { t: this.clock.now(), actor, verb, resource: rt.resource, subresource, namespace, name };
+    if (!this.available) {
+      this.audit.record({ ...base, code: 503 });
+      throw serviceUnavailable("the server is currently unable to handle the request");
+    }
+    try {
+      const out = body();
+      const rv = (out as KubeObject | undefined)?.metadata?.resourceVersion;
+      this.audit.record({ ...base, name: (out as KubeObject | undefined)?.metadata?.name ?? name, code: verb === "create" ? 201 : 200, rv });
+      return out;
+    } catch (e) {
+      const code = e instanceof ApiError ? e.code : 500;
+      this.audit.record({ ...base, code });
+      if (e instanceof ApiError) throw e;
+      throw new ApiError(500, "InternalError", `Internal error occurred: ${(e as Error).message}`);
+    }
+  }
+}
+
+function ns(rt: ResourceType, namespace: string | undefined): string | undefined {
+  return rt.namespaced ? (namespace ?? "default") : undefined;
+}
+
+function qr(rt: ResourceType): string {
+  return qualifiedResource(rt.resource, rt.group);
+}
+
+export { groupVersionOf };

@@ -1,0 +1,89 @@
+// EventRecorder mirrors client-go's record.EventRecorder with its EventCorrelator: an event identical to
+// a recent one (same source, object, type, reason and message) is not created again; its count goes up
+// and lastTimestamp moves — that is what `kubectl describe` shows as "(x3 over 5m)".
+import type { KubeEvent, KubeObject, ObjectReference } from "../api/types";
+import { rfc3339 } from "../sim/clock";
+import type { SimClock } from "../sim/clock";
+import type { ApiClient } from "./apiClient";
+
+export interface EventSource {
+  component: string;
+  host?: string;
+}
+
+/** How long an event stays eligible for aggregation (upstream's 10-minute correlation window). */
+const AGGREGATION_WINDOW_MS = 10 * 60 * 1000;
+/** The correlator's LRU size (maxLruCacheEntries). */
+const MAX_CACHE = 4096;
+
+export class EventRecorder {
+  private readonly recent = new Map<string, { event: KubeEvent; at: number }>();
+  private lastNanos = 0;
+  /** When false (component stopped), nothing is recorded. */
+  enabled = true;
+
+  constructor(
+    private readonly client: ApiClient,
+    private readonly clock: SimClock,
+    private readonly source: EventSource,
+  ) {}
+
+  event(obj: KubeObject, type: "Normal" | "Warning", reason: string, message: string, fieldPath?: string): void {
+    if (!this.enabled) return;
+    const ref: ObjectReference = {
+      kind: obj.kind,
+      namespace: obj.metadata.namespace,
+      name: obj.metadata.name,
+      uid: obj.metadata.uid,
+      apiVersion: obj.apiVersion,
+      resourceVersion: obj.metadata.resourceVersion,
+      ...(fieldPath ? { fieldPath } : {}),
+    };
+    this.record(ref, type, reason, message);
+  }
+
+  record(ref: ObjectReference, type: "Normal" | "Warning", reason: string, message: string): void {
+    if (!this.enabled) return;
+    const now = this.clock.now();
+    const ts = rfc3339(this.clock.absolute());
+    const key = [ref.kind, ref.namespace, ref.name, ref.uid, ref.fieldPath, type, reason, message].join("\u0000");
+    const hit = this.recent.get(key);
+    try {
+      if (hit && now - hit.at <= AGGREGATION_WINDOW_MS) {
+        const updated: KubeEvent = { ...hit.event, count: hit.event.count + 1, lastTimestamp: ts, metadata: { ...hit.event.metadata } };
+        const stored = this.client.update(updated);
+        this.remember(key, stored, now);
+        return;
+      }
+      // Event names are "<object>.<hex nanoseconds>" (record/event.go makeEvent); keep them unique.
+      let nanos = this.clock.absolute() * 1_000_000;
+      if (nanos <= this.lastNanos) nanos = this.lastNanos + 1;
+      this.lastNanos = nanos;
+      const ev: KubeEvent = {
+        apiVersion: "v1",
+        kind: "Event",
+        metadata: { name: `${ref.name}.${nanos.toString(16)}`, namespace: ref.namespace || "default" } as KubeEvent["metadata"],
+        involvedObject: ref,
+        reason,
+        message,
+        source: this.source.host ? { component: this.source.component, host: this.source.host } : { component: this.source.component },
+        firstTimestamp: ts,
+        lastTimestamp: ts,
+        count: 1,
+        type,
+        reportingComponent: this.source.component,
+        reportingInstance: this.source.host ?? "",
+      };
+      this.remember(key, this.client.create(ev), now);
+    } catch {
+      // Events are best effort upstream too: a failed write (e.g. API server down) is dropped, not retried.
+      this.recent.delete(key);
+    }
+  }
+
+  private remember(key: string, event: KubeEvent, at: number): void {
+    this.recent.delete(key);
+    this.recent.set(key, { event, at });
+    if (this.recent.size > MAX_CACHE) this.recent.delete(this.recent.keys().next().value!);
+  }
+}

@@ -1,0 +1,157 @@
+// Informer mirrors client-go's SharedIndexInformer: it lists a resource once, then follows the watch,
+// keeping a read-only cache (with indexes) and calling handlers for adds, updates and deletes.
+// Watch events arrive after a small simulated network delay and are applied in revision order, so a
+// component always acts on a view of the cluster that may be slightly stale — exactly the situation
+// upstream's optimistic concurrency (409 Conflict) and expectations exist for.
+// Invariant: cached objects are the store's objects; never mutate them (copy first).
+import type { KubeObject } from "../api/types";
+import type { StoreEvent } from "../apiserver/store";
+import type { Store } from "../apiserver/store";
+import type { WatchHub, WatchHandle } from "../apiserver/watch";
+import type { EventQueue, ScheduledTask } from "../sim/eventQueue";
+
+export interface EventHandlers<T extends KubeObject> {
+  add?(obj: T): void;
+  update?(oldObj: T, newObj: T): void;
+  delete?(obj: T): void;
+}
+
+export type IndexFunc<T> = (obj: T) => readonly string[];
+
+export interface InformerOptions {
+  namespace?: string;
+  /** The kubelet's `spec.nodeName=<node>` field selector (pods only). */
+  nodeName?: string;
+  /** Simulated delay from a write to its watch event being handled. */
+  latencyMs?: number;
+}
+
+/** MetaNamespaceKeyFunc: "namespace/name", or "name" for cluster-scoped objects. */
+export function keyOf(obj: KubeObject): string {
+  const ns = obj.metadata.namespace;
+  return ns ? `${ns}/${obj.metadata.name}` : obj.metadata.name;
+}
+
+export class Informer<T extends KubeObject = KubeObject> {
+  private readonly items = new Map<string, T>();
+  private readonly handlers: EventHandlers<T>[] = [];
+  private readonly indexers = new Map<string, IndexFunc<T>>();
+  private readonly indices = new Map<string, Map<string, Set<string>>>();
+  private buffer: StoreEvent[] = [];
+  private drainTask: ScheduledTask | undefined;
+  private watch: WatchHandle | undefined;
+  synced = false;
+
+  constructor(
+    readonly resource: string,
+    private readonly store: Store,
+    private readonly hub: WatchHub,
+    private readonly events: EventQueue,
+    private readonly opts: InformerOptions = {},
+  ) {}
+
+  addEventHandler(h: EventHandlers<T>): void {
+    this.handlers.push(h);
+    // Like client-go, a handler added after sync is told about every cached object.
+    if (this.synced && h.add) for (const o of this.items.values()) h.add(o);
+  }
+
+  addIndexer(name: string, fn: IndexFunc<T>): void {
+    if (this.indexers.has(name)) return;
+    this.indexers.set(name, fn);
+    const idx = new Map<string, Set<string>>();
+    this.indices.set(name, idx);
+    for (const [k, o] of this.items) for (const v of fn(o)) addTo(idx, v, k);
+  }
+
+  /** List-then-watch. Idempotent. */
+  start(): void {
+    if (this.watch) return;
+    for (const o of this.store.list(this.resource, this.opts.namespace)) {
+      if (this.opts.nodeName !== undefined && o.spec?.nodeName !== this.opts.nodeName) continue;
+      this.apply({ rev: 0, type: "ADDED", resource: this.resource, key: "", object: o });
+    }
+    this.synced = true;
+    this.watch = this.hub.add({
+      resource: this.resource,
+      namespace: this.opts.namespace,
+      nodeName: this.opts.nodeName,
+      deliver: (e) => this.enqueue(e),
+    });
+  }
+
+  stop(): void {
+    this.watch?.stop();
+    this.watch = undefined;
+    if (this.drainTask) this.drainTask.cancelled = true;
+    this.drainTask = undefined;
+    this.buffer = [];
+  }
+
+  get(key: string): T | undefined {
+    return this.items.get(key);
+  }
+
+  list(): T[] {
+    return [...this.items.values()];
+  }
+
+  get size(): number {
+    return this.items.size;
+  }
+
+  byIndex(name: string, value: string): T[] {
+    const keys = this.indices.get(name)?.get(value);
+    if (!keys) return [];
+    const out: T[] = [];
+    for (const k of keys) out.push(this.items.get(k)!);
+    return out;
+  }
+
+  private enqueue(e: StoreEvent): void {
+    this.buffer.push(e);
+    if (!this.drainTask) {
+      this.drainTask = this.events.after(this.opts.latencyMs ?? 1, `watch:${this.resource}`, () => this.drain());
+    }
+  }
+
+  private drain(): void {
+    this.drainTask = undefined;
+    const batch = this.buffer;
+    this.buffer = [];
+    for (const e of batch) this.apply(e);
+  }
+
+  private apply(e: StoreEvent): void {
+    const obj = e.object as T;
+    const key = keyOf(obj);
+    const old = this.items.get(key);
+    // A pod that moved off this kubelet's node (or a DELETED event) leaves the cache.
+    const gone = e.type === "DELETED" || (this.opts.nodeName !== undefined && obj.spec?.nodeName !== this.opts.nodeName);
+    if (gone) {
+      if (!old) return;
+      this.items.delete(key);
+      this.reindex(key, old, undefined);
+      for (const h of this.handlers) h.delete?.(obj);
+      return;
+    }
+    this.items.set(key, obj);
+    this.reindex(key, old, obj);
+    if (old) for (const h of this.handlers) h.update?.(old, obj);
+    else for (const h of this.handlers) h.add?.(obj);
+  }
+
+  private reindex(key: string, old: T | undefined, next: T | undefined): void {
+    for (const [name, fn] of this.indexers) {
+      const idx = this.indices.get(name)!;
+      if (old) for (const v of fn(old)) idx.get(v)?.delete(key);
+      if (next) for (const v of fn(next)) addTo(idx, v, key);
+    }
+  }
+}
+
+function addTo(idx: Map<string, Set<string>>, value: string, key: string): void {
+  let s = idx.get(value);
+  if (!s) idx.set(value, (s = new Set()));
+  s.add(key);
+}

@@ -1,0 +1,106 @@
+// WorkQueue mirrors client-go's rate-limited workqueue (util/workqueue): a key is queued at most once
+// (dirty set), a key re-added while being processed is processed again afterwards, failures back off
+// exponentially (ItemExponentialFailureRateLimiter 5ms..1000s, the controllers' default), and
+// addAfter() delays a key. Processing runs as tasks on the simulated event queue, never on a timer.
+import type { EventQueue, ScheduledTask } from "../sim/eventQueue";
+
+export interface WorkQueueOptions {
+  /** Simulated delay between a key becoming ready and its sync running (a worker picking it up). */
+  pickupDelayMs?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Told about every failed sync: conflicts are routine, but a TypeError is a bug tests must see. */
+  onError?: (queue: string, key: string, err: unknown) => void;
+}
+
+export class WorkQueue {
+  private queue: string[] = [];
+  private head = 0;
+  private readonly dirty = new Set<string>();
+  private readonly failures = new Map<string, number>();
+  private readonly delayed = new Map<string, ScheduledTask>();
+  private scheduled: ScheduledTask | undefined;
+  /** Set by the controller while it is shut down (kube-controller-manager stopped): keys wait. */
+  paused = false;
+
+  constructor(
+    readonly name: string,
+    private readonly events: EventQueue,
+    private readonly sync: (key: string) => void,
+    private readonly opts: WorkQueueOptions = {},
+  ) {}
+
+  get length(): number {
+    return this.queue.length - this.head;
+  }
+
+  add(key: string): void {
+    if (this.dirty.has(key)) return;
+    this.dirty.add(key);
+    this.queue.push(key);
+    this.kick();
+  }
+
+  /** Adds `key` after `delayMs`; an earlier pending addAfter for the same key wins (as client-go's heap). */
+  addAfter(key: string, delayMs: number): void {
+    if (delayMs <= 0) return this.add(key);
+    const at = this.events.now() + delayMs;
+    const pending = this.delayed.get(key);
+    if (pending && !pending.cancelled && pending.at <= at) return;
+    if (pending) pending.cancelled = true;
+    this.delayed.set(key, this.events.at(at, `${this.name}:requeue`, () => {
+      this.delayed.delete(key);
+      this.add(key);
+    }));
+  }
+
+  addRateLimited(key: string): void {
+    const n = this.failures.get(key) ?? 0;
+    this.failures.set(key, n + 1);
+    const base = this.opts.baseDelayMs ?? 5;
+    const max = this.opts.maxDelayMs ?? 1_000_000;
+    this.addAfter(key, Math.min(max, base * 2 ** n));
+  }
+
+  forget(key: string): void {
+    this.failures.delete(key);
+  }
+
+  numRequeues(key: string): number {
+    return this.failures.get(key) ?? 0;
+  }
+
+  /** Resumes processing after a pause (controller manager restarted). */
+  resume(): void {
+    this.paused = false;
+    this.kick();
+  }
+
+  private kick(): void {
+    if (this.scheduled || this.paused || this.length === 0) return;
+    this.scheduled = this.events.after(this.opts.pickupDelayMs ?? 0, `${this.name}:sync`, () => this.drain());
+  }
+
+  private drain(): void {
+    this.scheduled = undefined;
+    // Process the keys that were queued when the drain started; keys added during it run in a later task
+    // at the same instant, which keeps one sync's writes ordered before the reactions to them.
+    const end = this.queue.length;
+    while (this.head < end && !this.paused) {
+      const key = this.queue[this.head++]!;
+      this.dirty.delete(key);
+      try {
+        this.sync(key);
+        this.forget(key);
+      } catch (err) {
+        this.opts.onError?.(this.name, key, err);
+        this.addRateLimited(key);
+      }
+    }
+    if (this.head > 1024 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
+    this.kick();
+  }
+}

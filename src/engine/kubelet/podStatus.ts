@@ -1,0 +1,153 @@
+// Pod status as the kubelet computes it: a port of getPhase and the condition generators of
+// pkg/kubelet/kubelet_pods.go (generateAPIPodStatus) and pkg/kubelet/status/generate.go
+// (GeneratePodReadyCondition, GenerateContainersReadyCondition, GeneratePodInitializedCondition,
+// GeneratePodReadyToStartContainersCondition).
+import type { Container, ContainerStatus, Pod, PodCondition, PodPhase, PodStatus } from "../api/types";
+
+function statusOf(list: readonly ContainerStatus[], name: string): ContainerStatus | undefined {
+  for (const s of list) if (s.name === name) return s;
+  return undefined;
+}
+
+/** IsRestartableInitContainer: an init container with restartPolicy Always is a sidecar. */
+export function isSidecar(c: Container): boolean {
+  return c.restartPolicy === "Always";
+}
+
+/** getPhase (kubelet_pods.go). `podIsTerminal`: the kubelet has finished the pod (deleted or done). */
+export function getPhase(pod: Pod, init: readonly ContainerStatus[], regular: readonly ContainerStatus[], podIsTerminal: boolean): PodPhase {
+  const spec = pod.spec;
+  let pendingInit = 0;
+  let pendingSidecars = 0;
+  let failedInit = 0;
+  for (const c of spec.initContainers ?? []) {
+    const s = statusOf(init, c.name);
+    if (isSidecar(c)) {
+      // Terminated sidecars do not count; a running one counts until its startup is done.
+      if (!s) pendingSidecars++;
+      else if (s.state.running) pendingSidecars += s.started ? 0 : 1;
+      else if (s.state.waiting) pendingSidecars += s.lastState.terminated ? 0 : 1;
+      else if (!s.state.terminated) pendingSidecars++;
+      continue;
+    }
+    if (!s) pendingInit++;
+    else if (s.state.running) pendingInit++;
+    else if (s.state.terminated) {
+      if (s.state.terminated.exitCode !== 0) failedInit++;
+    } else if (s.state.waiting) {
+      if (s.lastState.terminated) {
+        if (s.lastState.terminated.exitCode !== 0) failedInit++;
+      } else pendingInit++;
+    } else pendingInit++;
+  }
+  let unknown = 0;
+  let running = 0;
+  let waiting = 0;
+  let stopped = 0;
+  let succeeded = 0;
+  for (const c of spec.containers) {
+    const s = statusOf(regular, c.name);
+    if (!s) unknown++;
+    else if (s.state.running) running++;
+    else if (s.state.terminated) {
+      stopped++;
+      if (s.state.terminated.exitCode === 0) succeeded++;
+    } else if (s.state.waiting) {
+      if (s.lastState.terminated) stopped++;
+      else waiting++;
+    } else unknown++;
+  }
+  const restartPolicy = spec.restartPolicy ?? "Always";
+  if (failedInit > 0 && restartPolicy === "Never") return "Failed";
+  // A pod whose Initialized condition was already True is not sent back to Pending by a sidecar restart.
+  const hasInitialized = pod.status?.conditions?.some((c) => c.type === "Initialized" && c.status === "True") ?? false;
+  if (pendingInit > 0 || (pendingSidecars > 0 && !hasInitialized) || waiting > 0) return "Pending";
+  if (running > 0 && unknown === 0) return "Running";
+  if (running === 0 && stopped > 0 && unknown === 0) {
+    if (podIsTerminal) return stopped === succeeded ? "Succeeded" : "Failed";
+    if (restartPolicy === "Always") return "Running";
+    if (stopped === succeeded) return "Succeeded";
+    if (restartPolicy === "Never") return "Failed";
+    return "Running";
+  }
+  return "Pending";
+}
+
+function names(list: string[]): string {
+  return `[${list.join(" ")}]`;
+}
+
+function condition(type: string, ok: boolean, reason: string | undefined, message: string | undefined, prev: PodCondition | undefined, now: string): PodCondition {
+  const status = ok ? "True" : "False";
+  const c: PodCondition = { type, status, lastProbeTime: null, lastTransitionTime: prev && prev.status === status ? prev.lastTransitionTime : now };
+  if (!ok && reason) c.reason = reason;
+  if (!ok && message) c.message = message;
+  return c;
+}
+
+export interface StatusInput {
+  pod: Pod;
+  init: ContainerStatus[];
+  regular: ContainerStatus[];
+  sandboxReady: boolean;
+  podIsTerminal: boolean;
+  hostIP: string;
+  podIP?: string;
+  startTime?: string;
+  now: string;
+}
+
+/** generateAPIPodStatus: phase, conditions in the kubelet's order, container statuses, IPs. */
+export function generatePodStatus(input: StatusInput): PodStatus {
+  const { pod, init, regular, now } = input;
+  const prev = pod.status?.conditions ?? [];
+  const prevOf = (t: string) => prev.find((c) => c.type === t);
+  const phase = getPhase(pod, init, regular, input.podIsTerminal);
+
+  const initNotDone = (pod.spec.initContainers ?? [])
+    .filter((c) => !isSidecar(c))
+    .filter((c) => statusOf(init, c.name)?.state.terminated?.exitCode !== 0)
+    .map((c) => c.name);
+  const initialized = initNotDone.length === 0 || phase === "Succeeded";
+  const unready = [
+    ...(pod.spec.initContainers ?? []).filter((c) => isSidecar(c) && !statusOf(init, c.name)?.ready).map((c) => c.name),
+    ...pod.spec.containers.filter((c) => !statusOf(regular, c.name)?.ready).map((c) => c.name),
+  ];
+  const completed = phase === "Succeeded" || phase === "Failed";
+  const containersReady = unready.length === 0 && !completed;
+  let readyReason: string | undefined;
+  let readyMessage: string | undefined;
+  if (!containersReady) {
+    if (phase === "Succeeded") readyReason = "PodCompleted";
+    else if (phase === "Failed") readyReason = "PodFailed";
+    else if (!initialized) {
+      readyReason = "ContainersNotInitialized";
+      readyMessage = `containers with incomplete status: ${names(initNotDone)}`;
+    } else {
+      readyReason = "ContainersNotReady";
+      readyMessage = `containers with unready status: ${names(unready)}`;
+    }
+  }
+  const scheduled = prevOf("PodScheduled");
+  const conditions: PodCondition[] = [
+    condition("PodReadyToStartContainers", input.sandboxReady, undefined, undefined, prevOf("PodReadyToStartContainers"), now),
+    condition("Initialized", initialized, "ContainersNotInitialized", `containers with incomplete status: ${names(initNotDone)}`, prevOf("Initialized"), now),
+    condition("Ready", containersReady, readyReason, readyMessage, prevOf("Ready"), now),
+    condition("ContainersReady", containersReady, readyReason, readyMessage, prevOf("ContainersReady"), now),
+  ];
+  if (scheduled) conditions.push(scheduled);
+  for (const c of prev) if (c.type === "DisruptionTarget") conditions.push(c);
+
+  const status: PodStatus = {
+    phase,
+    conditions,
+    hostIP: input.hostIP,
+    hostIPs: [{ ip: input.hostIP }],
+    ...(input.podIP ? { podIP: input.podIP, podIPs: [{ ip: input.podIP }] } : {}),
+    ...(input.startTime ? { startTime: input.startTime } : {}),
+    ...(init.length ? { initContainerStatuses: init } : {}),
+    containerStatuses: regular,
+    ...(pod.status?.qosClass ? { qosClass: pod.status.qosClass } : {}),
+  };
+  return status;
+}
