@@ -226,6 +226,7 @@ export interface ContainerStateTerminated {
   message?: string;
   startedAt?: string;
   finishedAt?: string;
+  containerID?: string;
 }
 
 export interface ContainerState {

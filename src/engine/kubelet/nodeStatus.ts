@@ -56,7 +56,7 @@ export function initialNode(cfg: NodeConfig, index: number): Node {
         "node.alpha.kubernetes.io/ttl": "0",
         "volumes.kubernetes.io/controller-managed-attach-detach": "true",
       },
-    } as Node["metadata"],
+    } as unknown as Node["metadata"],
     spec: { podCIDR: podCIDR(index), podCIDRs: [podCIDR(index)], providerID: `kind://docker/kubelab/${cfg.name}`, taints },
     status: {
       capacity: resources,

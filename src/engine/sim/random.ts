@@ -8,6 +8,12 @@ export class SeededRandom {
   private d: number;
 
   constructor(seed: number) {
+    this.a = this.b = this.c = this.d = 0;
+    this.reseed(seed);
+  }
+
+  /** Restarts the sequence from `seed` (`sim seed N`). */
+  reseed(seed: number): void {
     let s = seed >>> 0;
     const next = (): number => {
       // splitmix32

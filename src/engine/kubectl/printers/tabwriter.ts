@@ -19,7 +19,8 @@ interface Cell {
   htab: boolean;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+// Any code unit above 0x7f: the string needs a real rune count.
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** utf8.RuneCountInString for a JS string: surrogate pairs count once. */
 export function runeCount(s: string): number {

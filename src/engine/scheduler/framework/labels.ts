@@ -18,10 +18,22 @@ export class Selector {
   static readonly EVERYTHING = new Selector([], false);
   static readonly NOTHING = new Selector([], true);
 
+  private canonicalKey: string | undefined;
+
   constructor(
     readonly requirements: readonly Requirement[],
     readonly nothing: boolean,
   ) {}
+
+  /** A string equal for selectors that select the same way; used to memoize match counts per node. */
+  get canonical(): string {
+    if (this.canonicalKey === undefined) {
+      this.canonicalKey = this.nothing
+        ? "\u0000nothing"
+        : this.requirements.map((r) => `${r.key}\u0001${r.operator}\u0001${r.values.join("\u0002")}`).join("\u0003");
+    }
+    return this.canonicalKey;
+  }
 
   /** labels.Selector.Empty(): true for Everything (and, as upstream, for Nothing's zero requirements). */
   empty(): boolean {
@@ -40,7 +52,9 @@ export class Selector {
   /** Selector.Add: a new selector with extra ANDed requirements. */
   add(extra: readonly Requirement[]): Selector {
     if (this.nothing) return this;
-    return new Selector([...this.requirements, ...extra], false);
+    // internalSelector.Add keeps requirements sorted by key (stable for equal keys).
+    const merged = [...this.requirements, ...extra].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return new Selector(merged, false);
   }
 }
 

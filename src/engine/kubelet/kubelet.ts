@@ -1,0 +1,322 @@
+// Kubelet is the node agent (pkg/kubelet): it registers its Node, renews its Lease every 10s, posts node
+// status when it changes (or every 5 minutes), watches the pods bound to its node and runs each through a
+// PodWorker, and reports pod status through a status manager that coalesces changes into one PATCH per
+// pod per instant. `kill()` is the machine disappearing: no more heartbeats, every container gone.
+import type { Lease, Node, Pod, PodStatus } from "../api/types";
+import { Informer } from "../client/informer";
+import type { ApiClient } from "../client/apiClient";
+import type { EventRecorder } from "../client/eventRecorder";
+import { ApiError } from "../apiserver/errors";
+import type { Store } from "../apiserver/store";
+import type { WatchHub } from "../apiserver/watch";
+import type { SimClock } from "../sim/clock";
+import { rfc3339, rfc3339Micro } from "../sim/clock";
+import type { EventQueue, ScheduledTask } from "../sim/eventQueue";
+import type { SeededRandom } from "../sim/random";
+import type { ClusterTimings } from "../sim/timings";
+import type { NodeConfig } from "../sim/clusterConfig";
+import { jsonEqual } from "../apiserver/strategy";
+import type { ContainerModel } from "./containerModel";
+import { ImageManager } from "./imageManager";
+import { conditionsChanged, initialNode, nodeAddress, nodeConditions } from "./nodeStatus";
+import { generatePodStatus } from "./podStatus";
+import { PodWorker, type PodWorkerHost } from "./podWorker";
+
+export interface KubeletDeps {
+  clock: SimClock;
+  events: EventQueue;
+  random: SeededRandom;
+  store: Store;
+  hub: WatchHub;
+  timings: ClusterTimings;
+  model: ContainerModel;
+  client: ApiClient;
+  recorder: EventRecorder;
+}
+
+/** How long the CNI takes to come up on a fresh node before the kubelet reports Ready. */
+const NETWORK_READY_DELAY_MS = 4_000;
+
+export class Kubelet {
+  readonly nodeName: string;
+  readonly hostIP: string;
+  /** The machine is up. */
+  alive = false;
+  /** The kubelet can reach the API server (false during a network partition). */
+  connected = true;
+  networkReady = false;
+  readonly images: ImageManager;
+  private readonly workers = new Map<string, PodWorker>();
+  private readonly dirty = new Set<PodWorker>();
+  private flushTask: ScheduledTask | undefined;
+  private pods: Informer<Pod> | undefined;
+  private loops: ScheduledTask[] = [];
+  private lastNodeReport = -Infinity;
+  private nextPodIP = 2;
+  private readonly host: PodWorkerHost;
+
+  constructor(
+    private readonly deps: KubeletDeps,
+    readonly config: NodeConfig,
+    readonly index: number,
+  ) {
+    this.nodeName = config.name;
+    this.hostIP = nodeAddress(index);
+    this.images = new ImageManager(deps.model, deps.timings.imagePullBytesPerSecond);
+    const self = this;
+    this.host = {
+      now: () => deps.clock.now(),
+      iso: (t?: number) => rfc3339(deps.clock.absolute(t ?? deps.clock.now())),
+      after: (ms, label, fn) => deps.events.after(ms, label, fn),
+      recorder: deps.recorder,
+      images: this.images,
+      model: deps.model,
+      random: deps.random,
+      timings: deps.timings,
+      allocatePodIP: () => `10.244.${self.index}.${self.nextPodIP++ % 254 || self.nextPodIP++}`,
+      statusChanged: (w) => self.markDirty(w),
+      terminated: (w) => self.podTerminated(w),
+    };
+  }
+
+  get workerCount(): number {
+    return this.workers.size;
+  }
+
+  worker(namespace: string, name: string): PodWorker | undefined {
+    for (const w of this.workers.values()) if (w.pod.metadata.namespace === namespace && w.pod.metadata.name === name) return w;
+    return undefined;
+  }
+
+  /** Boot: register (or re-register) the Node, start the lease and status loops, watch our pods. */
+  start(): void {
+    if (this.alive) return;
+    this.alive = true;
+    this.networkReady = false;
+    this.register();
+    this.deps.recorder.record(this.nodeRef(), "Normal", "Starting", "Starting kubelet.");
+    this.deps.recorder.record(this.nodeRef(), "Normal", "NodeAllocatableEnforced", "Updated Node Allocatable limit across pods");
+    this.renewLease();
+    this.loops.push(this.every(this.deps.timings.nodeLeaseRenewIntervalMs, "kubelet:lease", () => this.renewLease()));
+    this.loops.push(this.every(this.deps.timings.nodeStatusUpdateFrequencyMs, "kubelet:node-status", () => this.syncNodeStatus(false)));
+    this.deps.events.after(NETWORK_READY_DELAY_MS, "kubelet:cni-ready", () => {
+      if (!this.alive) return;
+      this.networkReady = true;
+      this.syncNodeStatus(true);
+    });
+    this.pods = new Informer<Pod>("pods", this.deps.store, this.deps.hub, this.deps.events, {
+      nodeName: this.nodeName,
+      latencyMs: this.deps.timings.watchLatencyMs,
+    });
+    this.pods.addEventHandler({
+      add: (p) => this.podAdded(p),
+      update: (_o, p) => this.podUpdated(p),
+      delete: (p) => this.podRemoved(p),
+    });
+    this.pods.start();
+  }
+
+  /** The machine stops: kubelet silent, containers gone, nothing reported. */
+  kill(): void {
+    if (!this.alive) return;
+    this.alive = false;
+    for (const l of this.loops) l.cancelled = true;
+    this.loops = [];
+    this.pods?.stop();
+    this.pods = undefined;
+    for (const w of this.workers.values()) w.abandon();
+    this.workers.clear();
+    this.dirty.clear();
+    if (this.flushTask) this.flushTask.cancelled = true;
+    this.flushTask = undefined;
+  }
+
+  /** The machine boots again. */
+  restore(): void {
+    this.start();
+  }
+
+  private every(periodMs: number, label: string, fn: () => void): ScheduledTask {
+    const holder = { task: undefined as unknown as ScheduledTask };
+    const tick = () => {
+      if (!this.alive) return;
+      fn();
+      holder.task = this.deps.events.after(periodMs, label, tick);
+      this.loops.push(holder.task);
+    };
+    holder.task = this.deps.events.after(periodMs, label, tick);
+    return holder.task;
+  }
+
+  private nodeRef() {
+    return { kind: "Node", name: this.nodeName, uid: this.nodeName, apiVersion: "v1" };
+  }
+
+  private register(): void {
+    const node = initialNode(this.config, this.index);
+    const now = rfc3339(this.deps.clock.absolute());
+    node.status.conditions = nodeConditions(false, [], now);
+    try {
+      this.deps.client.create(node);
+      this.deps.recorder.record(this.nodeRef(), "Normal", "NodeHasSufficientMemory", `Node ${this.nodeName} status is now: NodeHasSufficientMemory`);
+      this.deps.recorder.record(this.nodeRef(), "Normal", "NodeHasNoDiskPressure", `Node ${this.nodeName} status is now: NodeHasNoDiskPressure`);
+      this.deps.recorder.record(this.nodeRef(), "Normal", "NodeHasSufficientPID", `Node ${this.nodeName} status is now: NodeHasSufficientPID`);
+    } catch (e) {
+      if (!(e instanceof ApiError && e.code === 409)) throw e;
+      // Already registered (a reboot): report fresh status.
+      this.syncNodeStatus(true);
+    }
+    this.lastNodeReport = this.deps.clock.now();
+  }
+
+  private renewLease(): void {
+    if (!this.alive || !this.connected) return;
+    const renewTime = rfc3339Micro(this.deps.clock.absolute());
+    try {
+      this.deps.client.patch<Lease>("Lease", "kube-node-lease", this.nodeName, (l) => {
+        l.spec = { ...l.spec, renewTime };
+      });
+    } catch (e) {
+      if (!(e instanceof ApiError && e.code === 404)) return;
+      const lease: Lease = {
+        apiVersion: "coordination.k8s.io/v1",
+        kind: "Lease",
+        metadata: {
+          name: this.nodeName,
+          namespace: "kube-node-lease",
+          ownerReferences: [{ apiVersion: "v1", kind: "Node", name: this.nodeName, uid: this.nodeUid() }],
+        } as unknown as Lease["metadata"],
+        spec: { holderIdentity: this.nodeName, leaseDurationSeconds: this.deps.timings.nodeLeaseDurationSeconds, renewTime },
+      };
+      try {
+        this.deps.client.create(lease);
+      } catch {
+        // The API server may be unreachable; the next renewal tries again.
+      }
+    }
+  }
+
+  private nodeUid(): string {
+    return this.deps.store.get("nodes", `nodes/${this.nodeName}`)?.metadata.uid ?? "";
+  }
+
+  /** setNodeStatus + the report-frequency rule: post when something changed or 5 minutes passed. */
+  private syncNodeStatus(force: boolean): void {
+    if (!this.alive || !this.connected) return;
+    const node = this.deps.store.get("nodes", `nodes/${this.nodeName}`) as Node | undefined;
+    if (!node) {
+      this.register();
+      return;
+    }
+    const now = this.deps.clock.now();
+    const ts = rfc3339(this.deps.clock.absolute());
+    const prev = node.status.conditions ?? [];
+    const next = nodeConditions(this.networkReady, prev, ts);
+    const images = this.images.list();
+    const changed = conditionsChanged(next, prev) || !jsonEqual(images, node.status.images ?? []);
+    if (!force && !changed && now - this.lastNodeReport < this.deps.timings.nodeStatusReportFrequencyMs) return;
+    const becameReady = prev.find((c) => c.type === "Ready")?.status !== "True" && this.networkReady;
+    try {
+      this.deps.client.patch<Node>("Node", undefined, this.nodeName, (n) => {
+        n.status = { ...n.status, conditions: next, images };
+      }, "status");
+      this.lastNodeReport = now;
+      if (becameReady) this.deps.recorder.record(this.nodeRef(), "Normal", "NodeReady", `Node ${this.nodeName} status is now: NodeReady`);
+    } catch {
+      // Unreachable API server: retried at the next status tick.
+    }
+  }
+
+  // ---- pods ----
+
+  private podAdded(pod: Pod): void {
+    if (this.workers.has(pod.metadata.uid)) return this.podUpdated(pod);
+    const w = new PodWorker(pod, this.host);
+    this.workers.set(pod.metadata.uid, w);
+    if (pod.metadata.deletionTimestamp) {
+      // Deleted while we were away (or before we started it): nothing runs, finish the deletion.
+      w.terminating = true;
+      this.podTerminated(w);
+      return;
+    }
+    if (pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed") return;
+    w.start();
+  }
+
+  private podUpdated(pod: Pod): void {
+    const w = this.workers.get(pod.metadata.uid);
+    if (!w) return this.podAdded(pod);
+    w.pod = pod;
+    if (pod.metadata.deletionTimestamp && !w.terminating) w.terminate(pod.metadata.deletionGracePeriodSeconds ?? 30);
+  }
+
+  private podRemoved(pod: Pod): void {
+    const w = this.workers.get(pod.metadata.uid);
+    if (!w) return;
+    w.abandon();
+    this.workers.delete(pod.metadata.uid);
+    this.dirty.delete(w);
+  }
+
+  private podTerminated(w: PodWorker): void {
+    this.flush();
+    try {
+      this.deps.client.delete("Pod", w.pod.metadata.namespace, w.pod.metadata.name, { gracePeriodSeconds: 0, uid: w.pod.metadata.uid });
+    } catch (e) {
+      if (!(e instanceof ApiError && (e.code === 404 || e.code === 409))) throw e;
+    }
+  }
+
+  private markDirty(w: PodWorker): void {
+    if (!this.alive) return;
+    this.dirty.add(w);
+    if (!this.flushTask) this.flushTask = this.deps.events.after(0, "kubelet:status", () => this.flush());
+  }
+
+  /** The status manager's syncBatch: one status PATCH per changed pod. */
+  private flush(): void {
+    this.flushTask = undefined;
+    if (!this.connected) return;
+    const batch = [...this.dirty];
+    this.dirty.clear();
+    for (const w of batch) {
+      if (!this.workers.has(w.pod.metadata.uid)) continue;
+      const status = this.statusOf(w);
+      const prevPosted = w.pod.status;
+      if (prevPosted && jsonEqual(stripTimes(status), stripTimes(prevPosted))) continue;
+      try {
+        w.pod = this.deps.client.patch<Pod>("Pod", w.pod.metadata.namespace, w.pod.metadata.name, (p) => {
+          p.status = { ...status, conditions: mergeConditions(p.status?.conditions, status.conditions) };
+        }, "status");
+      } catch (e) {
+        if (e instanceof ApiError && e.code === 404) {
+          this.podRemoved(w.pod);
+        } else if (!(e instanceof ApiError)) throw e;
+      }
+    }
+  }
+
+  private statusOf(w: PodWorker): PodStatus {
+    return generatePodStatus({
+      pod: w.pod,
+      init: w.initStatuses(),
+      regular: w.regularStatuses(),
+      sandboxReady: w.sandboxReady && !w.finished,
+      podIsTerminal: w.finished,
+      hostIP: this.hostIP,
+      podIP: w.pod.spec.hostNetwork ? this.hostIP : w.podIP,
+      startTime: w.startTime,
+      now: rfc3339(this.deps.clock.absolute()),
+    });
+  }
+}
+
+/** Conditions owned by others (PodScheduled, DisruptionTarget) are kept as the server has them. */
+function mergeConditions(server: PodStatus["conditions"], ours: PodStatus["conditions"]): PodStatus["conditions"] {
+  const own = new Set((ours ?? []).map((c) => c.type));
+  return [...(ours ?? []), ...(server ?? []).filter((c) => !own.has(c.type))];
+}
+
+function stripTimes(s: PodStatus): unknown {
+  return { ...s, conditions: (s.conditions ?? []).map((c) => ({ type: c.type, status: c.status, reason: c.reason })) };
+}

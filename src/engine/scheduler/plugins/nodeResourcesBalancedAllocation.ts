@@ -1,0 +1,54 @@
+// NodeResourcesBalancedAllocation (weight 1): prefers nodes whose cpu and memory fractions (real requests,
+// after adding the pod) are close to each other. Skipped for best-effort pods (issue #129138).
+// Mirrors pkg/scheduler/framework/plugins/noderesources/balanced_allocation.go.
+
+import type { NodeInfo } from "../framework/nodeInfo";
+import type { PodInfo } from "../framework/podInfo";
+import { type CycleState, MaxNodeScore, newStatus, type PreScorePlugin, type ScorePlugin, type Status } from "../framework/types";
+
+export const NodeResourcesBalancedAllocationName = "NodeResourcesBalancedAllocation";
+
+// mirrors balancedResourceScorer (balanced_allocation.go)
+/** (1 − std) × 100 truncated, std over the fractions min(requested/allocatable, 1) of resources with allocatable ≠ 0. */
+export function balancedResourceScorer(requested: readonly number[], allocatable: readonly number[]): number {
+  const fractions: number[] = [];
+  let total = 0;
+  for (let i = 0; i < requested.length; i++) {
+    if (allocatable[i] === 0) continue;
+    let f = requested[i]! / allocatable[i]!;
+    if (f > 1) f = 1;
+    total += f;
+    fractions.push(f);
+  }
+  let std = 0;
+  if (fractions.length === 2) {
+    std = Math.abs((fractions[0]! - fractions[1]!) / 2);
+  } else if (fractions.length > 2) {
+    const mean = total / fractions.length;
+    let sum = 0;
+    for (const f of fractions) sum = sum + (f - mean) * (f - mean);
+    std = Math.sqrt(sum / fractions.length);
+  }
+  return Math.trunc((1 - std) * MaxNodeScore);
+}
+
+export class NodeResourcesBalancedAllocation implements PreScorePlugin, ScorePlugin {
+  readonly name = NodeResourcesBalancedAllocationName;
+
+  preScore(_state: CycleState, pod: PodInfo): Status | null {
+    // isBestEffortPod: no cpu and no memory request.
+    if (pod.requests.milliCPU === 0 && pod.requests.memory === 0) return newStatus("Skip");
+    return null;
+  }
+
+  score(_state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): number {
+    const a = nodeInfo.allocatable;
+    const r = nodeInfo.requested;
+    // useRequested: the node's real Requested (not NonZeroRequested) plus the pod's real request.
+    // Inline two-resource form of balancedResourceScorer (no allocation per node).
+    if (a.milliCPU === 0 || a.memory === 0) return MaxNodeScore; // one fraction or none: std = 0
+    const f0 = Math.min((r.milliCPU + pod.requests.milliCPU) / a.milliCPU, 1);
+    const f1 = Math.min((r.memory + pod.requests.memory) / a.memory, 1);
+    return Math.trunc((1 - Math.abs((f0 - f1) / 2)) * MaxNodeScore);
+  }
+}

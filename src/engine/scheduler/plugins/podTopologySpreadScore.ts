@@ -1,0 +1,138 @@
+// PodTopologySpread, the soft part (whenUnsatisfiable: ScheduleAnyway, and the system defaults): nodes
+// in domains with fewer matching pods score higher.
+// Mirrors pkg/scheduler/framework/plugins/podtopologyspread/scoring.go.
+
+import type { NodeInfo } from "../framework/nodeInfo";
+import { RequiredNodeAffinity } from "../framework/nodeSelector";
+import { idiv } from "../framework/normalizeScore";
+import type { PodInfo } from "../framework/podInfo";
+import { MaxNodeScore, type StateData } from "../framework/types";
+import {
+  type Constraint,
+  countPodsMatchSelector,
+  LabelHostname,
+  matchNodeInclusionPolicies,
+  nodeLabelsMatchSpreadConstraints,
+} from "./podTopologySpreadCommon";
+
+const invalidScore = -1;
+
+export class SpreadPreScoreState implements StateData {
+  readonly ignoredNodes = new Set<string>();
+  /** Per constraint: domain value → matching pods (hostname constraints are counted per node in Score). */
+  topologyValueToPodCounts: Map<string, number>[] = [];
+  topologyNormalizingWeight: number[] = [];
+
+  constructor(readonly constraints: readonly Constraint[]) {}
+
+  clone(): StateData {
+    return this;
+  }
+}
+
+/** topologyNormalizingWeight: log(size + 2), so that small topologies are not watered down by big ones. */
+export function topologyNormalizingWeight(size: number): number {
+  return Math.log(size + 2);
+}
+
+/** scoreForCount: cnt × weight + (maxSkew − 1); maxSkew − 1 waters down small differences. */
+export function scoreForCount(cnt: number, maxSkew: number, tpWeight: number): number {
+  return cnt * tpWeight + (maxSkew - 1);
+}
+
+// mirrors initPreScoreState + PreScore (scoring.go)
+/**
+ * `filteredNodes` are the feasible nodes, `allNodes` every node. `requireAllTopologies` is false only for
+ * the system default constraints, so that nodes without a zone label still get hostname spreading.
+ */
+export function calPreScoreState(
+  pod: PodInfo,
+  constraints: readonly Constraint[],
+  filteredNodes: readonly NodeInfo[],
+  allNodes: readonly NodeInfo[],
+  requireAllTopologies: boolean,
+): SpreadPreScoreState {
+  const s = new SpreadPreScoreState(constraints);
+  s.topologyValueToPodCounts = constraints.map(() => new Map<string, number>());
+  const topoSize = constraints.map(() => 0);
+  for (const node of filteredNodes) {
+    if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(node.labels, constraints)) {
+      s.ignoredNodes.add(node.name);
+      continue;
+    }
+    constraints.forEach((c, i) => {
+      if (c.topologyKey === LabelHostname) return;
+      const value = node.labels?.[c.topologyKey] ?? "";
+      const m = s.topologyValueToPodCounts[i]!;
+      if (!m.has(value)) {
+        m.set(value, 0);
+        topoSize[i]!++;
+      }
+    });
+  }
+  s.topologyNormalizingWeight = constraints.map((c, i) =>
+    topologyNormalizingWeight(c.topologyKey === LabelHostname ? filteredNodes.length - s.ignoredNodes.size : topoSize[i]!),
+  );
+
+  const required = new RequiredNodeAffinity(pod.pod);
+  for (const nodeInfo of allNodes) {
+    if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(nodeInfo.labels, constraints)) continue;
+    constraints.forEach((c, i) => {
+      if (!matchNodeInclusionPolicies(c, pod, nodeInfo, required)) return;
+      const value = nodeInfo.labels?.[c.topologyKey] ?? "";
+      const m = s.topologyValueToPodCounts[i]!;
+      // Only domains of candidate nodes are counted; hostname constraints have none (counted in Score).
+      const cur = m.get(value);
+      if (cur === undefined) return;
+      m.set(value, cur + countPodsMatchSelector(nodeInfo, c.selector, pod.namespace));
+    });
+  }
+  return s;
+}
+
+// mirrors (*PodTopologySpread).Score (scoring.go)
+export function spreadScore(s: SpreadPreScoreState, pod: PodInfo, nodeInfo: NodeInfo): number {
+  if (s.ignoredNodes.has(nodeInfo.name)) return 0;
+  const labels = nodeInfo.labels;
+  let score = 0;
+  for (let i = 0; i < s.constraints.length; i++) {
+    const c = s.constraints[i]!;
+    const tpVal = labels?.[c.topologyKey];
+    if (tpVal === undefined) continue;
+    const cnt = c.topologyKey === LabelHostname ? countPodsMatchSelector(nodeInfo, c.selector, pod.namespace) : (s.topologyValueToPodCounts[i]!.get(tpVal) ?? 0);
+    score += scoreForCount(cnt, c.maxSkew, s.topologyNormalizingWeight[i]!);
+  }
+  return goRound(score);
+}
+
+/** math.Round: half away from zero (JS Math.round rounds half up, which differs for negatives). */
+function goRound(x: number): number {
+  return x < 0 ? -Math.round(-x) : Math.round(x);
+}
+
+// mirrors (*PodTopologySpread).NormalizeScore (scoring.go)
+/** Fewer matching pods is better: MaxNodeScore × (max + min − s) / max; ignored nodes get 0. */
+export function spreadNormalizeScore(s: SpreadPreScoreState, scores: number[], nodes: readonly NodeInfo[]): void {
+  let minScore = Number.MAX_SAFE_INTEGER;
+  let maxScore = 0;
+  for (let i = 0; i < scores.length; i++) {
+    if (s.ignoredNodes.has(nodes[i]!.name)) {
+      scores[i] = invalidScore;
+      continue;
+    }
+    const v = scores[i]!;
+    if (v < minScore) minScore = v;
+    if (v > maxScore) maxScore = v;
+  }
+  for (let i = 0; i < scores.length; i++) {
+    if (scores[i] === invalidScore) {
+      scores[i] = 0;
+      continue;
+    }
+    if (maxScore === 0) {
+      scores[i] = MaxNodeScore;
+      continue;
+    }
+    scores[i] = idiv(MaxNodeScore * (maxScore + minScore - scores[i]!), maxScore);
+  }
+}

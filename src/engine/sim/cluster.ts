@@ -1,0 +1,202 @@
+// Cluster wires one simulated Kubernetes cluster: etcd (Store) behind the kube-apiserver, the
+// kube-controller-manager with its control loops, the kube-scheduler, one kubelet per node, and the
+// simulated clock that drives them all. It is the engine's front door for the command language, the
+// Web Worker, the headless runner and the tests. Nothing here reads the wall clock.
+import type { KubeObject, Pod } from "../api/types";
+import { ApiServer } from "../apiserver/apiServer";
+import { AuditLog } from "../apiserver/audit";
+import { Store } from "../apiserver/store";
+import { WatchHub } from "../apiserver/watch";
+import { ApiClient } from "../client/apiClient";
+import { EventRecorder } from "../client/eventRecorder";
+import { SharedInformers } from "../client/sharedInformers";
+import { WorkQueue } from "../client/workqueue";
+import type { ControllerContext } from "../controllers/context";
+import { Kubelet } from "../kubelet/kubelet";
+import { createContainerModel } from "../kubelet/runtimeAdapter";
+import type { ContainerModel } from "../kubelet/containerModel";
+import { SimClock } from "./clock";
+import { defaultClusterConfig, workerNode, type ClusterConfig, type NodeConfig } from "./clusterConfig";
+import { EventQueue } from "./eventQueue";
+import { SeededRandom } from "./random";
+import { DEFAULT_TIMINGS, type ClusterTimings } from "./timings";
+import { ControllerManager } from "./controllerManager";
+import { installControllers } from "./installControllers";
+import { admissionHooks } from "./admissionHooks";
+import { KubeScheduler } from "../scheduler/kubeScheduler";
+import { coreDNSDeployment, kubeProxyDaemonSet, kubeProxyPodSpec, namespaceObject, staticPods, SYSTEM_NAMESPACES } from "./bootstrap";
+
+export interface InternalError {
+  t: number;
+  where: string;
+  message: string;
+}
+
+export class Cluster {
+  readonly config: ClusterConfig;
+  readonly timings: ClusterTimings;
+  readonly clock = new SimClock();
+  readonly events: EventQueue;
+  readonly random: SeededRandom;
+  readonly store: Store;
+  readonly hub: WatchHub;
+  readonly audit = new AuditLog();
+  readonly api: ApiServer;
+  readonly controllerManager: ControllerManager;
+  readonly scheduler: KubeScheduler;
+  readonly kubelets = new Map<string, Kubelet>();
+  readonly model: ContainerModel;
+  /** Failures inside components that are bugs, not cluster behaviour (tests assert this stays empty). */
+  readonly internalErrors: InternalError[] = [];
+  private nodeIndex = 0;
+
+  constructor(config: Partial<ClusterConfig> = {}, timings: Partial<ClusterTimings> = {}) {
+    this.config = { ...defaultClusterConfig(), ...config };
+    this.timings = { ...DEFAULT_TIMINGS, ...timings };
+    this.events = new EventQueue(this.clock);
+    this.random = new SeededRandom(this.config.seed);
+    this.store = new Store();
+    this.hub = new WatchHub(this.store);
+    this.api = new ApiServer(this.store, this.clock, this.random, this.audit, { freezeStored: this.config.strict });
+    this.api.hooks = admissionHooks(this.store);
+    this.model = createContainerModel(this.random);
+
+    const informers = new SharedInformers(this.store, this.hub, this.events, this.timings.watchLatencyMs);
+    this.controllerManager = new ControllerManager(this.controllerContext(informers), informers);
+    installControllers(this.controllerManager);
+    const schedulerInformers = new SharedInformers(this.store, this.hub, this.events, this.timings.watchLatencyMs);
+    this.scheduler = new KubeScheduler(this.controllerContext(schedulerInformers), schedulerInformers);
+    this.boot();
+  }
+
+  /** The clock, in ms since the cluster's epoch. */
+  now(): number {
+    return this.clock.now();
+  }
+
+  private controllerContext(informers: SharedInformers): ControllerContext {
+    return {
+      clock: this.clock,
+      events: this.events,
+      random: this.random,
+      informers,
+      timings: this.timings,
+      client: (actor) => new ApiClient(this.api, actor),
+      recorder: (component, host) => new EventRecorder(new ApiClient(this.api, host ? `${component}/${host}` : component), this.clock, { component, host }),
+      workqueue: (name, sync, opts) =>
+        new WorkQueue(name, this.events, sync, {
+          ...opts,
+          onError: (queue, key, err) => this.reportError(`${queue}:${key}`, err),
+        }),
+    };
+  }
+
+  /** Conflicts and not-found races are routine; anything else inside a component is a bug. */
+  reportError(where: string, err: unknown): void {
+    const code = (err as { code?: number }).code;
+    if (code === 409 || code === 404 || code === 503) return;
+    this.internalErrors.push({ t: this.clock.now(), where, message: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+  }
+
+  private boot(): void {
+    const sys = new ApiClient(this.api, "system:apiserver");
+    for (const ns of SYSTEM_NAMESPACES) sys.create(namespaceObject(ns));
+    this.controllerManager.start();
+    this.scheduler.start();
+    sys.create(kubeProxyDaemonSet());
+    for (const n of this.config.nodes) this.addNode(n);
+    if (this.config.coreDNS) new ApiClient(this.api, "kubeadm").create(coreDNSDeployment());
+    this.advance(this.config.bootSettleMs);
+  }
+
+  /** A machine joins: its kubelet registers the Node; it gets its kube-proxy (and static pods). */
+  addNode(cfg: NodeConfig): Kubelet {
+    if (this.kubelets.has(cfg.name)) throw new Error(`node "${cfg.name}" already exists`);
+    const index = this.nodeIndex++;
+    const client = new ApiClient(this.api, `kubelet/${cfg.name}`);
+    const kubelet = new Kubelet(
+      {
+        clock: this.clock,
+        events: this.events,
+        random: this.random,
+        store: this.store,
+        hub: this.hub,
+        timings: this.timings,
+        model: this.model,
+        client,
+        recorder: new EventRecorder(client, this.clock, { component: "kubelet", host: cfg.name }),
+      },
+      cfg,
+      index,
+    );
+    this.kubelets.set(cfg.name, kubelet);
+    kubelet.start();
+    const nodeUid = this.store.get("nodes", `nodes/${cfg.name}`)?.metadata.uid ?? "";
+    if (cfg.role === "control-plane") for (const p of staticPods(cfg.name, nodeUid)) client.create(p);
+    this.createKubeProxyPod(cfg.name);
+    return kubelet;
+  }
+
+  /** A worker named like the defaults (node-N, 4 CPU, 8Gi) unless told otherwise. */
+  addWorker(name: string, cpu?: string, memory?: string, pods?: number): Kubelet {
+    return this.addNode(workerNode(name, this.nodeIndex, cpu, memory, pods));
+  }
+
+  /** What the DaemonSet controller would create for a new node (until that controller is simulated). */
+  private createKubeProxyPod(nodeName: string): void {
+    const ds = this.store.get("daemonsets", "daemonsets/kube-system/kube-proxy");
+    if (!ds) return;
+    const pod = {
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: {
+        generateName: "kube-proxy-",
+        namespace: "kube-system",
+        labels: { "k8s-app": "kube-proxy", "controller-revision-hash": "66d8f5b7c9", "pod-template-generation": "1" },
+        ownerReferences: [{ apiVersion: "apps/v1", kind: "DaemonSet", name: "kube-proxy", uid: ds.metadata.uid, controller: true, blockOwnerDeletion: true }],
+      },
+      spec: kubeProxyPodSpec(nodeName),
+    } as unknown as Pod;
+    new ApiClient(this.api, "daemon-set-controller").create(pod);
+  }
+
+  killNode(name: string): void {
+    this.kubeletOf(name).kill();
+  }
+
+  restoreNode(name: string): void {
+    this.kubeletOf(name).restore();
+  }
+
+  kubeletOf(name: string): Kubelet {
+    const k = this.kubelets.get(name);
+    if (!k) throw new Error(`node "${name}" not found`);
+    return k;
+  }
+
+  /** Lets `ms` of simulated time pass, running everything due. */
+  advance(ms: number): void {
+    this.events.runUntil(this.clock.now() + Math.max(0, ms));
+  }
+
+  /** Runs until `done()` holds (checked after every event) or `timeoutMs` passed. */
+  runUntil(done: () => boolean, timeoutMs: number, onTick?: () => void): boolean {
+    const deadline = this.clock.now() + timeoutMs;
+    if (done()) return true;
+    for (;;) {
+      const next = this.events.nextTime();
+      if (next === undefined || next > deadline) {
+        this.events.runUntil(deadline);
+        return done();
+      }
+      this.events.step();
+      onTick?.();
+      if (done()) return true;
+    }
+  }
+
+  /** Objects of a resource as stored (sorted by namespace/name). */
+  list<T extends KubeObject = KubeObject>(resource: string, namespace?: string): T[] {
+    return this.store.list(resource, namespace) as T[];
+  }
+}

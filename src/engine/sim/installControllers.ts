@@ -1,0 +1,22 @@
+// The control loops kube-controller-manager runs in this simulation, in the order upstream's
+// NewControllerDescriptors lists them. Each is named as `kube-controller-manager --controllers` names it.
+import { DeploymentController } from "../controllers/deployment/deploymentController";
+import { GarbageCollector } from "../controllers/garbagecollector/garbageCollector";
+import { NamespaceController } from "../controllers/namespace/namespaceController";
+import { NodeLifecycleController } from "../controllers/nodelifecycle/nodeLifecycleController";
+import { PodGCController } from "../controllers/podgc/podGCController";
+import { ReplicaSetController } from "../controllers/replicaset/replicaSetController";
+import { TaintEvictionController } from "../controllers/tainteviction/taintEvictionController";
+import type { ControllerManager } from "./controllerManager";
+
+export function installControllers(cm: ControllerManager): void {
+  const ctx = cm.ctx;
+  cm.add(new NamespaceController(ctx));
+  cm.add(new ReplicaSetController(ctx, "ReplicationController"));
+  cm.add(new PodGCController(ctx));
+  cm.add(new GarbageCollector(ctx));
+  cm.add(new DeploymentController(ctx));
+  cm.add(new ReplicaSetController(ctx, "ReplicaSet"));
+  cm.add(new NodeLifecycleController(ctx));
+  cm.add(new TaintEvictionController(ctx));
+}
