@@ -285,8 +285,8 @@ export class ApiServer {
   }
 
   private put(rt: ResourceType, namespace: string | undefined, obj: KubeObject): KubeObject {
-    if (this.opts.freezeStored) deepFreeze(obj);
     this.store.put(rt.resource, storageKey(rt.resource, namespace, obj.metadata.name), obj);
+    if (this.opts.freezeStored) deepFreeze(obj);
     return obj;
   }
 

@@ -18,7 +18,7 @@ const MAX_CACHE = 4096;
 
 export class EventRecorder {
   private readonly recent = new Map<string, { event: KubeEvent; at: number }>();
-  private lastNanos = 0;
+  private lastNanos = 0n;
   /** When false (component stopped), nothing is recorded. */
   enabled = true;
 
@@ -56,8 +56,9 @@ export class EventRecorder {
         return;
       }
       // Event names are "<object>.<hex nanoseconds>" (record/event.go makeEvent); keep them unique.
-      let nanos = this.clock.absolute() * 1_000_000;
-      if (nanos <= this.lastNanos) nanos = this.lastNanos + 1;
+      // Nanoseconds since 1970 exceed 2^53: BigInt keeps "+1ns" for events recorded in the same instant.
+      let nanos = BigInt(this.clock.absolute()) * 1_000_000n;
+      if (nanos <= this.lastNanos) nanos = this.lastNanos + 1n;
       this.lastNanos = nanos;
       const ev: KubeEvent = {
         apiVersion: "v1",
@@ -74,7 +75,17 @@ export class EventRecorder {
         reportingComponent: this.source.component,
         reportingInstance: this.source.host ?? "",
       };
-      this.remember(key, this.client.create(ev), now);
+      // Another component may have named an event after the same object in the same nanosecond: move on.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          this.remember(key, this.client.create(ev), now);
+          break;
+        } catch (e) {
+          if (attempt >= 8 || (e as { code?: number }).code !== 409) throw e;
+          this.lastNanos += 1n;
+          ev.metadata.name = `${ref.name}.${this.lastNanos.toString(16)}`;
+        }
+      }
     } catch {
       // Events are best effort upstream too: a failed write (e.g. API server down) is dropped, not retried.
       this.recent.delete(key);

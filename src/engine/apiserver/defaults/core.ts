@@ -19,8 +19,9 @@ function externallyAccessible(spec: Obj): boolean {
     (spec.type === "ClusterIP" && Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0);
 }
 
-// mirrors SetDefaults_Service, then the IP-family fields the service REST storage fills on create
-// (initIPFamilyFields, k/k pkg/registry/core/service/storage/alloc.go) for a single-stack IPv4 cluster.
+// mirrors SetDefaults_Service, then what the service registry does before validation: NormalizeClusterIPs
+// (k/k pkg/registry/core/service/strategy.go) and the IP-family fields of initIPFamilyFields
+// (k/k pkg/registry/core/service/storage/alloc.go) for a single-stack IPv4 cluster.
 export function defaultService(obj: Obj): void {
   if (!isObj(obj.spec)) obj.spec = {};
   const spec = obj.spec;
@@ -45,6 +46,9 @@ export function defaultService(obj: Obj): void {
     spec.internalTrafficPolicy = "Cluster";
   }
   if (spec.type === "LoadBalancer" && spec.allocateLoadBalancerNodePorts == null) spec.allocateLoadBalancerNodePorts = true;
+
+  // NormalizeClusterIPs (service strategy): a user-set clusterIP seeds clusterIPs.
+  if (spec.clusterIP && (!Array.isArray(spec.clusterIPs) || spec.clusterIPs.length === 0)) spec.clusterIPs = [spec.clusterIP];
 
   if (spec.type !== "ExternalName") {
     const headless = spec.clusterIP === "None" || (Array.isArray(spec.clusterIPs) && spec.clusterIPs[0] === "None");

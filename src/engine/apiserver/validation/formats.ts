@@ -2,6 +2,21 @@
 // each returning upstream's messages. mirrors apimachinery pkg/util/validation/validation.go and ip.go.
 import { DNS1123SubdomainMaxLength, inclusiveRangeError, maxLenError, regexError } from "../../apimachinery/validation";
 
+/** Go's len() of a string: its UTF-8 byte count. */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
 const configMapKeyFmt = "[-._a-zA-Z0-9]+";
 const configMapKeyRegexp = new RegExp(`^${configMapKeyFmt}$`);
 const configMapKeyErrMsg = "a valid config key must consist of alphanumeric characters, '-', '_' or '.'";

@@ -54,11 +54,11 @@ export function goJSONString(s: string): string {
     else if (c >= 0xd800 && c <= 0xdbff) {
       const next = s.charCodeAt(i + 1);
       if (next >= 0xdc00 && next <= 0xdfff) {
-        out += s[i] + s[i + 1];
+        out += s.slice(i, i + 2);
         i++;
       } else out += "\\ufffd";
     } else if (c >= 0xdc00 && c <= 0xdfff) out += "\\ufffd";
-    else out += s[i];
+    else out += s.charAt(i);
   }
   return out + '"';
 }

@@ -5,6 +5,7 @@ import {
   isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue,
 } from "../../apimachinery/validation";
 import { child, forbidden, index, invalid, required, tooLong, type FieldError } from "./field";
+import { utf8Length } from "./formats";
 
 type Obj = Record<string, any>;
 
@@ -78,19 +79,6 @@ export function validateLabels(labels: unknown, path: string): FieldError[] {
   return errs;
 }
 
-/** Byte length as Go's len() counts it. */
-function byteLength(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) { n += 4; i++; }
-    else n += 3;
-  }
-  return n;
-}
-
 // mirrors ValidateAnnotations: keys are qualified names (case-insensitive), 256 KiB in total.
 export function validateAnnotations(annotations: unknown, path: string): FieldError[] {
   if (!isObj(annotations)) return [];
@@ -98,7 +86,7 @@ export function validateAnnotations(annotations: unknown, path: string): FieldEr
   let total = 0;
   for (const [k, v] of Object.entries(annotations)) {
     for (const msg of isQualifiedName(k.toLowerCase())) errs.push(invalid(path, k, msg));
-    total += byteLength(k) + byteLength(typeof v === "string" ? v : String(v));
+    total += utf8Length(k) + utf8Length(typeof v === "string" ? v : String(v));
   }
   if (total > TOTAL_ANNOTATION_SIZE_LIMIT_B) errs.push(tooLong(path, TOTAL_ANNOTATION_SIZE_LIMIT_B));
   return errs;

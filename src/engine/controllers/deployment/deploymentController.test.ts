@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeHash } from "../../apimachinery/hash";
 import { FakeReplicaSetController } from "./testing/fakeReplicaSetController";
-import { newDeployment } from "./testing/fixtures";
+import { newDeployment, setImage } from "./testing/fixtures";
 import { TestHarness } from "./testing/testHarness";
 
 describe("DeploymentController: a new Deployment", () => {
@@ -83,5 +83,31 @@ describe("DeploymentController: a new Deployment", () => {
     ]);
     expect(h.deployment("nginx-deployment").status).toMatchObject({ observedGeneration: 2, replicas: 4, availableReplicas: 4 });
     expect(h.bugs()).toEqual([]);
+  });
+
+  it("a Deployment being deleted only gets its status synced, no rollout", () => {
+    const h = new TestHarness();
+    new FakeReplicaSetController(h);
+    h.create(newDeployment({ replicas: 3 }));
+    h.run(10_000);
+    // Foreground deletion: the object stays with a deletionTimestamp until the GC removes dependents.
+    h.kubectl.delete("Deployment", "default", "nginx-deployment", { propagationPolicy: "Foreground" });
+    h.editDeployment("nginx-deployment", (d) => setImage(d, "nginx:1.16.1"));
+    h.run(10_000);
+    expect(h.replicaSets()).toHaveLength(1);
+    expect(h.deployment("nginx-deployment").status?.observedGeneration).toBe(2);
+  });
+
+  it("is deterministic: the same commands give the same audit log", () => {
+    const runOnce = () => {
+      const h = new TestHarness({ seed: 7 });
+      new FakeReplicaSetController(h, { readyDelayMs: 1_500 });
+      h.create(newDeployment({ replicas: 10 }));
+      h.run(20_000);
+      h.editDeployment("nginx-deployment", (d) => setImage(d, "nginx:1.16.1"));
+      h.run(60_000);
+      return JSON.stringify(h.audit.since(0));
+    };
+    expect(runOnce()).toBe(runOnce());
   });
 });

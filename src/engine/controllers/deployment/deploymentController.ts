@@ -28,6 +28,12 @@ export type PodMap = Map<string, Pod[]>;
 const NAMESPACE_INDEX = "namespace";
 /** Pods by their controller's UID: a cheap stand-in for listing a namespace's pods by selector. */
 const POD_CONTROLLER_INDEX = "deployment-controller/controllerUID";
+/**
+ * ReplicaSets by controller UID, orphans under "orphan/<namespace>". The claim only ever keeps or
+ * releases ReplicaSets the Deployment controls and adopts orphans; ReplicaSets controlled by anyone else
+ * are ignored, so reading these two buckets equals upstream's list of the whole namespace.
+ */
+const RS_CLAIM_INDEX = "deployment-controller/claimable";
 
 export class DeploymentController implements Controller {
   readonly name = "deployment-controller";
@@ -57,10 +63,13 @@ export class DeploymentController implements Controller {
     this.started = true;
     const nsIndex = (o: KubeObject): string[] => [o.metadata.namespace ?? ""];
     this.dLister.addIndexer(NAMESPACE_INDEX, nsIndex);
-    this.rsLister.addIndexer(NAMESPACE_INDEX, nsIndex);
     this.podLister.addIndexer(POD_CONTROLLER_INDEX, (p) => {
       const ref = getControllerOf(p);
       return ref ? [ref.uid] : [];
+    });
+    this.rsLister.addIndexer(RS_CLAIM_INDEX, (rs) => {
+      const ref = getControllerOf(rs);
+      return [ref ? ref.uid : `orphan/${rs.metadata.namespace ?? ""}`];
     });
     this.dLister.addEventHandler({
       add: (d) => this.addDeployment(d),
@@ -158,8 +167,9 @@ export class DeploymentController implements Controller {
   deletePod(pod: Pod): void {
     const d = this.getDeploymentForPod(pod);
     if (!d || strategyType(d) !== "Recreate") return;
-    // Upstream lists the ReplicaSets with a client call here; the cache holds the same objects.
-    const rsList = this.rsInNamespace(d.metadata.namespace).filter((rs) => getControllerOf(rs)?.uid === d.metadata.uid);
+    // Upstream lists the namespace's ReplicaSets with a client call here (all of them, matched or not);
+    // only those this Deployment controls can hold its pods, and the cache has them.
+    const rsList = this.rsLister.byIndex(RS_CLAIM_INDEX, d.metadata.uid);
     let selector;
     try {
       selector = labelSelectorAsSelector(d.spec.selector);
@@ -219,7 +229,7 @@ export class DeploymentController implements Controller {
         // An invalid selector matches nothing.
       }
     }
-    return out.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
+    return sortByName(out);
   }
 
   /** The workqueue's sync: errors requeue with backoff until maxRetries, then the key is dropped. */
@@ -290,7 +300,10 @@ export class DeploymentController implements Controller {
 
   /** mirrors getReplicaSetsForDeployment: the ReplicaSets this Deployment owns, after adoption/orphaning. */
   getReplicaSetsForDeployment(d: Deployment): ReplicaSet[] {
-    const rsList = this.rsInNamespace(d.metadata.namespace);
+    const rsList = sortByName([
+      ...this.rsLister.byIndex(RS_CLAIM_INDEX, d.metadata.uid).filter((rs) => rs.metadata.namespace === d.metadata.namespace),
+      ...this.rsLister.byIndex(RS_CLAIM_INDEX, `orphan/${d.metadata.namespace ?? ""}`),
+    ]);
     let selector;
     try {
       selector = labelSelectorAsSelector(d.spec.selector);
@@ -317,12 +330,11 @@ export class DeploymentController implements Controller {
     return podMap;
   }
 
-  /** The cached ReplicaSets of a namespace, sorted by name (a lister's List order). */
-  private rsInNamespace(namespace: string | undefined): ReplicaSet[] {
-    return this.rsLister
-      .byIndex(NAMESPACE_INDEX, namespace ?? "")
-      .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
-  }
+}
+
+/** A lister's List order: by name (one namespace). */
+function sortByName<T extends KubeObject>(objs: T[]): T[] {
+  return objs.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
 }
 
 function isEverything(selector: LabelSelector | undefined): boolean {

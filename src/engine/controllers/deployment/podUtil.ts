@@ -18,9 +18,9 @@ export function isPodReady(pod: Pod): boolean {
 }
 
 /**
- * mirrors IsPodAvailable (k/k pkg/api/v1/pod/util.go): Ready, and Ready since more than minReadySeconds
- * before `nowAbsMs` (absolute Unix ms, i.e. `clock.absolute()`). Upstream compares with Before(), so a pod
- * that became ready exactly minReadySeconds ago is not yet available.
+ * mirrors IsPodAvailable (k/k pkg/api/v1/pod/util.go): Ready, and Ready since at least minReadySeconds
+ * before `nowAbsMs` (absolute Unix ms, i.e. `clock.absolute()`). v1.34 compares with `<=`
+ * (kubernetes/kubernetes#132122; earlier releases used a strict Before()).
  */
 export function isPodAvailable(pod: Pod, minReadySeconds: number, nowAbsMs: number): boolean {
   const c = getPodReadyCondition(pod.status);
@@ -28,19 +28,18 @@ export function isPodAvailable(pod: Pod, minReadySeconds: number, nowAbsMs: numb
   if (!minReadySeconds) return true;
   const since = parseTime(c.lastTransitionTime);
   if (Number.isNaN(since)) return false; // a zero lastTransitionTime never makes a pod available
-  return since + minReadySeconds * 1000 < nowAbsMs;
+  return since + minReadySeconds * 1000 <= nowAbsMs;
 }
 
 /**
  * The absolute time (Unix ms) at which a Ready pod turns available, or undefined when it is not Ready
  * (or has no transition time). A controller uses it to requeue itself, as the ReplicaSet controller's
- * AddAfter(minReadySeconds) does, instead of polling. Availability needs strictly more than
- * minReadySeconds, hence the +1 ms.
+ * AddAfter(minReadySeconds) does, instead of polling.
  */
 export function podAvailableAt(pod: Pod, minReadySeconds: number): number | undefined {
   const c = getPodReadyCondition(pod.status);
   if (c?.status !== "True") return undefined;
   const since = parseTime(c.lastTransitionTime);
   if (Number.isNaN(since)) return minReadySeconds ? undefined : -Infinity;
-  return minReadySeconds ? since + minReadySeconds * 1000 + 1 : since;
+  return minReadySeconds ? since + minReadySeconds * 1000 : since;
 }

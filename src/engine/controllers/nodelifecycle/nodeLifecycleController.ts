@@ -33,12 +33,12 @@ export const UnreachableTaintTemplate = { key: TaintKeys.Unreachable, effect: "N
 export const NotReadyTaintTemplate = { key: TaintKeys.NotReady, effect: "NoExecute" } as const;
 
 /** NodeLifecycleController component config defaults (nodelifecycle/config/v1alpha1/defaults.go). */
-export const NodeLifecycleDefaults = {
+export const NodeLifecycleDefaults: Readonly<NodeLifecycleOptions> = {
   evictionLimiterQPS: 0.1,
   secondaryEvictionLimiterQPS: 0.01,
   largeClusterThreshold: 50,
   unhealthyZoneThreshold: 0.55,
-} as const;
+};
 
 /** NodeHealthUpdateRetry: attempts at writing a node's status within one pass. */
 const NODE_HEALTH_UPDATE_RETRY = 5;
@@ -52,7 +52,12 @@ interface NodeHealthData {
   lease: Lease | undefined;
 }
 
-export type NodeLifecycleOptions = { -readonly [K in keyof typeof NodeLifecycleDefaults]?: number };
+export interface NodeLifecycleOptions {
+  evictionLimiterQPS: number;
+  secondaryEvictionLimiterQPS: number;
+  largeClusterThreshold: number;
+  unhealthyZoneThreshold: number;
+}
 
 export class NodeLifecycleController implements Controller {
   readonly name = NODE_LIFECYCLE_CONTROLLER;
@@ -63,7 +68,7 @@ export class NodeLifecycleController implements Controller {
   private readonly leases: Informer<Lease>;
   private readonly nodeUpdateQueue: WorkQueue;
   private readonly podUpdateQueue: WorkQueue;
-  private readonly opts: typeof NodeLifecycleDefaults;
+  private readonly opts: NodeLifecycleOptions;
 
   private readonly knownNodeSet = new Map<string, Node>();
   private readonly nodeHealthMap = new Map<string, NodeHealthData>();
@@ -76,7 +81,7 @@ export class NodeLifecycleController implements Controller {
 
   constructor(
     private readonly ctx: ControllerContext,
-    options: NodeLifecycleOptions = {},
+    options: Partial<NodeLifecycleOptions> = {},
   ) {
     this.opts = { ...NodeLifecycleDefaults, ...options };
     this.client = ctx.client(NODE_CONTROLLER_ACTOR);

@@ -14,27 +14,33 @@ export interface RateLimiter {
 }
 
 // mirrors flowcontrol.NewTokenBucketRateLimiter (x/time/rate Limiter.AllowN)
+/**
+ * Tokens refill continuously at `rate` per second up to `burst`. The count is kept as "tokens at
+ * baseTime" and only rebased when a token is taken, so that frequent polling does not accumulate
+ * floating-point error (0.1/s polled every 100ms gives a token exactly every 10s).
+ */
 export class TokenBucketRateLimiter implements RateLimiter {
-  private tokens: number;
-  private last: number | undefined;
+  private base: number;
+  private baseTime: number | undefined;
 
   constructor(
     private readonly rate: number,
     private readonly burst: number,
   ) {
-    this.tokens = burst;
+    this.base = burst;
+  }
+
+  private tokensAt(nowMs: number): number {
+    if (this.baseTime === undefined || nowMs <= this.baseTime) return this.base;
+    return Math.min(this.burst, this.base + ((nowMs - this.baseTime) * this.rate) / 1000);
   }
 
   tryAccept(nowMs: number): boolean {
-    if (this.last !== undefined && nowMs > this.last) {
-      this.tokens = Math.min(this.burst, this.tokens + ((nowMs - this.last) / 1000) * this.rate);
-    }
-    this.last = this.last === undefined ? nowMs : Math.max(this.last, nowMs);
-    if (this.tokens >= 1) {
-      this.tokens -= 1;
-      return true;
-    }
-    return false;
+    const tokens = this.tokensAt(nowMs);
+    if (tokens < 1 - 1e-9) return false;
+    this.base = tokens - 1;
+    this.baseTime = this.baseTime === undefined ? nowMs : Math.max(this.baseTime, nowMs);
+    return true;
   }
 
   qps(): number {
@@ -63,22 +69,28 @@ export interface TimedValue {
 export type ActionFunc = (v: TimedValue) => [done: boolean, waitMs: number];
 
 // mirrors RateLimitedTimedQueue (with its UniqueQueue)
+/**
+ * The queue is a binary heap on (processAt, insertion order) with lazy deletion: `queued` maps each
+ * value to its live entry, and heap entries that are no longer live are skipped. remove() is O(1)
+ * and add() O(log n), which matters when thousands of unhealthy nodes are re-queued every pass.
+ */
 export class RateLimitedTimedQueue {
-  /** Ordered by processAt, then insertion (a stable stand-in for container/heap's order). */
-  private queue: TimedValue[] = [];
+  private heap: (TimedValue & { seq: number })[] = [];
+  private readonly queued = new Map<string, TimedValue & { seq: number }>();
   /** Values added and not Removed: a processed value stays here so it is not added a second time. */
   private readonly set = new Set<string>();
+  private seq = 0;
 
   constructor(private limiter: RateLimiter) {}
 
   get length(): number {
-    return this.queue.length;
+    return this.queued.size;
   }
 
   /** Adds `value` unless it was added before and not removed. Returns true if added. */
   add(value: string, uid: string, nowMs: number): boolean {
     if (this.set.has(value)) return false;
-    this.insert({ value, uid, addedAt: nowMs, processAt: nowMs });
+    this.push({ value, uid, addedAt: nowMs, processAt: nowMs });
     this.set.add(value);
     return true;
   }
@@ -87,12 +99,13 @@ export class RateLimitedTimedQueue {
   remove(value: string): boolean {
     if (!this.set.has(value)) return false;
     this.set.delete(value);
-    this.removeFromQueue(value);
+    this.queued.delete(value);
     return true;
   }
 
   clear(): void {
-    this.queue = [];
+    this.heap = [];
+    this.queued.clear();
     this.set.clear();
   }
 
@@ -101,20 +114,18 @@ export class RateLimitedTimedQueue {
    * every look at the head, even one that is not due yet (upstream checks the limiter first).
    */
   try(nowMs: number, fn: ActionFunc): void {
-    let head = this.queue[0];
+    let head = this.head();
     while (head) {
       if (!this.limiter.tryAccept(nowMs)) break;
       if (nowMs < head.processAt) break;
       const [done, waitMs] = fn(head);
-      if (!done) {
-        // Replace: re-queue with the new processAt.
-        this.removeFromQueue(head.value);
-        this.insert({ ...head, processAt: nowMs + waitMs + 1e-6 });
-      } else {
-        // RemoveFromQueue: out of the queue but still in the set.
-        this.removeFromQueue(head.value);
+      // fn may have removed or re-added the value: only touch the entry if it is still the live one.
+      if (this.queued.get(head.value) === head) {
+        this.queued.delete(head.value);
+        // Replace (re-queue with a new processAt) or RemoveFromQueue (out of the queue, still in the set).
+        if (!done) this.push({ value: head.value, uid: head.uid, addedAt: head.addedAt, processAt: nowMs + waitMs + 1e-6 });
       }
-      head = this.queue[0];
+      head = this.head();
     }
   }
 
@@ -136,14 +147,57 @@ export class RateLimitedTimedQueue {
     return this.limiter.qps();
   }
 
-  private insert(v: TimedValue): void {
-    let i = this.queue.length;
-    while (i > 0 && this.queue[i - 1]!.processAt > v.processAt) i--;
-    this.queue.splice(i, 0, v);
+  private push(v: TimedValue): void {
+    const e = { ...v, seq: this.seq++ };
+    this.queued.set(v.value, e);
+    const h = this.heap;
+    h.push(e);
+    let i = h.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!less(h[i]!, h[p]!)) break;
+      [h[i], h[p]] = [h[p]!, h[i]!];
+      i = p;
+    }
+    // Stale entries pile up when values are re-queued every pass: rebuild when they dominate.
+    if (h.length > 64 && h.length > 4 * this.queued.size) this.rebuild();
   }
 
-  private removeFromQueue(value: string): void {
-    const i = this.queue.findIndex((v) => v.value === value);
-    if (i >= 0) this.queue.splice(i, 1);
+  /** The live entry with the smallest (processAt, seq), dropping stale ones on the way. */
+  private head(): (TimedValue & { seq: number }) | undefined {
+    const h = this.heap;
+    while (h.length > 0) {
+      const top = h[0]!;
+      if (this.queued.get(top.value) === top) return top;
+      this.popTop();
+    }
+    return undefined;
   }
+
+  private popTop(): void {
+    const h = this.heap;
+    const last = h.pop()!;
+    if (h.length === 0) return;
+    h[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && less(h[l]!, h[m]!)) m = l;
+      if (r < h.length && less(h[r]!, h[m]!)) m = r;
+      if (m === i) break;
+      [h[i], h[m]] = [h[m]!, h[i]!];
+      i = m;
+    }
+  }
+
+  private rebuild(): void {
+    const live = [...this.queued.values()].sort((a, b) => (less(a, b) ? -1 : 1));
+    this.heap = live; // a sorted array is a valid heap
+  }
+}
+
+function less(a: TimedValue & { seq: number }, b: TimedValue & { seq: number }): boolean {
+  return a.processAt < b.processAt || (a.processAt === b.processAt && a.seq < b.seq);
 }

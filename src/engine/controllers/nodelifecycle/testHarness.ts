@@ -1,5 +1,5 @@
 // A small real kernel for the node controllers' tests: clock, event queue, store, watch hub, audit log,
-// API server (no admission hooks, stored objects frozen so a controller mutating shared state throws),
+// API server (no admission hooks; stored objects are frozen so a controller mutating shared state throws),
 // shared informers and a ControllerContext — plus fake kubelets that post heartbeats (the Ready
 // condition's lastHeartbeatTime and the kube-node-lease Lease) until they are "killed".
 // Test-only: nothing in the engine imports it.
@@ -14,10 +14,21 @@ import { EventRecorder } from "../../client/eventRecorder";
 import { SharedInformers } from "../../client/sharedInformers";
 import { WorkQueue } from "../../client/workqueue";
 import { rfc3339, rfc3339Micro, SimClock } from "../../sim/clock";
+import { deepFreeze } from "../../sim/clone";
 import { EventQueue, type ScheduledTask } from "../../sim/eventQueue";
 import { SeededRandom } from "../../sim/random";
 import { DEFAULT_TIMINGS, type ClusterTimings } from "../../sim/timings";
 import type { Controller, ControllerContext } from "../context";
+
+/** The kubelet's healthy pressure conditions (pkg/kubelet/nodestatus/setters.go). */
+const HEALTHY: Record<string, [reason: string, message: string]> = {
+  MemoryPressure: ["KubeletHasSufficientMemory", "kubelet has sufficient memory available"],
+  DiskPressure: ["KubeletHasNoDiskPressure", "kubelet has no disk pressure"],
+  PIDPressure: ["KubeletHasSufficientPID", "kubelet has sufficient PID available"],
+};
+
+const READY: [string, string] = ["KubeletReady", "kubelet is posting ready status"];
+const NOT_READY: [string, string] = ["KubeletNotReady", "container runtime is down"];
 
 export class TestCluster {
   readonly clock = new SimClock();
@@ -26,7 +37,9 @@ export class TestCluster {
   readonly store = new Store();
   readonly hub = new WatchHub(this.store);
   readonly audit = new AuditLog(1_000_000);
-  readonly api = new ApiServer(this.store, this.clock, this.random, this.audit, { freezeStored: true });
+  // ApiServerOptions.freezeStored freezes before Store.put stamps resourceVersion (every write then
+  // fails), so the harness freezes each stored object right after the store has written it instead.
+  readonly api = new ApiServer(this.store, this.clock, this.random, this.audit);
   readonly informers: SharedInformers;
   readonly timings: ClusterTimings;
   readonly ctx: ControllerContext;
@@ -37,27 +50,29 @@ export class TestCluster {
 
   constructor(timings: Partial<ClusterTimings> = {}) {
     this.api.hooks = NO_HOOKS;
+    this.store.onEvent((e) => {
+      if (e.type !== "DELETED") deepFreeze(e.object);
+    });
     this.timings = { ...DEFAULT_TIMINGS, ...timings };
     this.informers = new SharedInformers(this.store, this.hub, this.events, this.timings.watchLatencyMs);
-    const self = this;
     this.ctx = {
       clock: this.clock,
       events: this.events,
       random: this.random,
       informers: this.informers,
       timings: this.timings,
-      client: (actor) => new ApiClient(self.api, actor),
+      client: (actor) => new ApiClient(this.api, actor),
       recorder: (component, host) => {
         const key = `${component}\u0000${host ?? ""}`;
-        let r = self.recorders.get(key);
-        if (!r) self.recorders.set(key, (r = new EventRecorder(new ApiClient(self.api, component), self.clock, { component, host })));
+        let r = this.recorders.get(key);
+        if (!r) this.recorders.set(key, (r = new EventRecorder(new ApiClient(this.api, component), this.clock, { component, host })));
         return r;
       },
       workqueue: (name, sync, opts) =>
-        new WorkQueue(name, self.events, sync, {
+        new WorkQueue(name, this.events, sync, {
           ...opts,
           onError: (_q, _k, err) => {
-            if (!(err instanceof ApiError)) self.bugs.push(err);
+            if (!(err instanceof ApiError)) this.bugs.push(err);
           },
         }),
     };
@@ -82,16 +97,18 @@ export class TestCluster {
   addNode(name: string, labels: Record<string, string> = {}): Node {
     const now = rfc3339(this.clock.absolute());
     const ready: NodeCondition = { type: "Ready", status: "True", lastHeartbeatTime: now, lastTransitionTime: now, reason: "KubeletReady", message: "kubelet is posting ready status" };
-    const conds: NodeCondition[] = ["MemoryPressure", "DiskPressure", "PIDPressure"].map((type) => ({
+    const conds: NodeCondition[] = Object.entries(HEALTHY).map(([type, [reason, message]]) => ({
       type,
       status: "False",
       lastHeartbeatTime: now,
       lastTransitionTime: now,
+      reason,
+      message,
     }));
     const node = this.client(`kubelet/${name}`).create<Node>({
       apiVersion: "v1",
       kind: "Node",
-      metadata: { name, labels: { "kubernetes.io/hostname": name, ...labels } } as Node["metadata"],
+      metadata: { name, labels: { "kubernetes.io/hostname": name, ...labels } } as unknown as Node["metadata"],
       spec: {},
       status: { conditions: [...conds, ready] },
     });
@@ -102,6 +119,22 @@ export class TestCluster {
       spec: { holderIdentity: name, leaseDurationSeconds: 40, renewTime: rfc3339Micro(this.clock.absolute()) },
     });
     return node;
+  }
+
+  /** A Node as registered by a kubelet that never posted its status. */
+  addNodeWithoutStatus(name: string): Node {
+    return this.client(`kubelet/${name}`).create<Node>({
+      apiVersion: "v1",
+      kind: "Node",
+      metadata: { name, labels: { "kubernetes.io/hostname": name } } as unknown as Node["metadata"],
+      spec: {},
+      status: {},
+    });
+  }
+
+  /** Changes a node's spec as `kubectl` would (taint, cordon). */
+  patchNode(name: string, mutate: (n: Node) => void): Node {
+    return this.client().patch<Node>("Node", undefined, name, mutate);
   }
 
   /** A running, Ready pod bound to `nodeName`. */
@@ -123,7 +156,7 @@ export class TestCluster {
   }
 
   node(name: string): Node | undefined {
-    return this.store.get("nodes", name) as Node | undefined;
+    return this.store.get("nodes", `nodes/${name}`) as Node | undefined;
   }
 
   pod(name: string, namespace = "default"): Pod | undefined {
@@ -152,6 +185,8 @@ export class TestCluster {
 export class FakeKubelet {
   /** Simulated ms of the last heartbeat posted. */
   lastHeartbeat = -1;
+  /** What the kubelet reports in its Ready condition ("False": e.g. the container runtime is down). */
+  ready: "True" | "False" = "True";
   private task: ScheduledTask | undefined;
 
   constructor(
@@ -178,14 +213,16 @@ export class FakeKubelet {
     client.patch<Node>("Node", undefined, this.nodeName, (n) => {
       const conds = n.status.conditions ?? [];
       n.status.conditions = conds.map((cond) => {
-        const healthy = cond.type === "Ready" ? "True" : "False";
+        const healthy = cond.type === "Ready" ? this.ready : "False";
         const changed = cond.status !== healthy;
+        const readyWords = this.ready === "True" ? READY : NOT_READY;
         return {
           ...cond,
           status: healthy,
           lastHeartbeatTime: now,
           ...(changed ? { lastTransitionTime: now } : {}),
-          ...(cond.type === "Ready" ? { reason: "KubeletReady", message: "kubelet is posting ready status" } : {}),
+          ...(cond.type === "Ready" ? { reason: readyWords[0], message: readyWords[1] } : {}),
+          ...(HEALTHY[cond.type] ? { reason: HEALTHY[cond.type]![0], message: HEALTHY[cond.type]![1] } : {}),
         };
       });
     }, "status");

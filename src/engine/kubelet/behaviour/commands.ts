@@ -10,12 +10,21 @@ import { parseShell, ShellSyntaxError, ShellUnsupported, type ShellScript } from
 import { evalArith } from "./shellExpand";
 import { UTILITIES } from "./utilities";
 import { NET_UTILITIES } from "./netutils";
+import type { ShellDialect, Userland } from "./types";
 
 export type ScriptRunner = (ctx: ExecContext, script: ShellScript, io: Io) => Run;
 /** A command: returns its status at once, or a generator when it waits. */
 export type CommandFn = (ctx: ExecContext, argv: string[], io: Io, run: ScriptRunner) => number | Run;
 
-const SHELLS = new Set(["sh", "bash", "ash", "dash"]);
+export const SHELLS = new Set(["sh", "bash", "ash", "dash"]);
+
+/** `sh` is busybox ash on busybox images and dash on Debian/Ubuntu; `bash` is bash. */
+export function shellDialect(shell: string, userland: Userland): ShellDialect {
+  const name = basename(shell);
+  if (name === "bash") return "bash";
+  if (name === "dash") return "dash";
+  return userland === "gnu" ? "dash" : "ash";
+}
 
 export function basename(p: string): string {
   const i = p.lastIndexOf("/");
@@ -52,19 +61,24 @@ function* runNestedShell(ctx: ExecContext, argv: string[], io: Io, run: ScriptRu
     if (text !== undefined) return yield* runSource(ctx, text, io, run);
     return yield* unknownCommand(ctx, basename(file));
   }
-  const savedVars = new Map(ctx.vars);
-  const savedPositional = ctx.positional;
-  const savedErrexit = ctx.errexit;
+  const saved = { vars: new Map(ctx.vars), positional: ctx.positional, errexit: ctx.errexit, xtrace: ctx.xtrace, dialect: ctx.dialect, shellName: ctx.shellName };
   ctx.positional = argv.slice(c + 2);
   if (ctx.positional.length === 0) ctx.positional = [argv[0] ?? "sh"];
-  ctx.errexit = (argv[c] ?? "").includes("e");
+  const flags = argv.slice(1, c + 1).filter((a) => a.startsWith("-")).join("");
+  ctx.errexit = flags.includes("e");
+  ctx.xtrace = flags.includes("x");
+  ctx.dialect = shellDialect(argv[0] ?? "sh", ctx.userland);
+  ctx.shellName = argv[0] ?? "sh";
   try {
     return yield* runSource(ctx, argv[c + 1] ?? "", io, run);
   } finally {
     ctx.vars.clear();
-    for (const [k, v] of savedVars) ctx.vars.set(k, v);
-    ctx.positional = savedPositional;
-    ctx.errexit = savedErrexit;
+    for (const [k, v] of saved.vars) ctx.vars.set(k, v);
+    ctx.positional = saved.positional;
+    ctx.errexit = saved.errexit;
+    ctx.xtrace = saved.xtrace;
+    ctx.dialect = saved.dialect;
+    ctx.shellName = saved.shellName;
   }
 }
 
@@ -142,6 +156,8 @@ export const BUILTINS: Record<string, CommandFn> = {
     for (const a of argv.slice(1, dd < 0 ? undefined : dd)) {
       if (/^-[a-z]*e/.test(a)) ctx.errexit = true;
       if (/^\+[a-z]*e/.test(a)) ctx.errexit = false;
+      if (/^-[a-z]*x/.test(a)) ctx.xtrace = true;
+      if (/^\+[a-z]*x/.test(a)) ctx.xtrace = false;
     }
     return 0;
   },

@@ -2,7 +2,7 @@
 // One ExecContext per process (the container's main program) and one per exec session (probe, hook,
 // `kubectl exec`), both over the same ContainerFs.
 
-import type { ContainerFs } from "./fs";
+import type { ContainerFs } from "./containerFs";
 import type { DaemonSpec, HostHttpResult, ProcessHost, ShellDialect, Userland } from "./types";
 
 /** Where output goes: the container log, a file, a pipe buffer, or nowhere. */
@@ -99,8 +99,9 @@ export class ExecContext {
   readonly hooks: ProcessHooks;
   readonly mode: "main" | "exec";
   readonly userland: Userland;
-  readonly dialect: ShellDialect;
-  readonly shellName: string;
+  /** The shell running the current script (a nested `bash -c` changes it for its duration). */
+  dialect: ShellDialect;
+  shellName: string;
   readonly host: ProcessHost | undefined;
   readonly image: { readonly repository: string; readonly tag: string };
   readonly vars = new Map<string, string>();
@@ -114,6 +115,10 @@ export class ExecContext {
   /** Commands run since the clock last moved (BUSY_LOOP_BUDGET). */
   budget = 0;
   errexit = false;
+  /** `set -x`: each command is traced to stderr as "+ cmd args" ("++" inside $(...)). */
+  xtrace = false;
+  /** Nesting of command substitutions, for the xtrace prefix. */
+  substDepth = 0;
   /** Stderr of the command being expanded, so `$(cat missing)` errors reach the log like in a shell. */
   stderr: Sink = NULL_SINK;
   /** > 0 inside if/while conditions and non-final && || members, where errexit does not apply. */

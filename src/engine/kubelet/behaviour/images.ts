@@ -51,11 +51,13 @@ function sizeMB(entry: CatalogueEntry, tag: string | undefined): number {
 /** The catalogue's knowledge of a parsed reference; unknown images get a default size and no command. */
 export function imageInfoForRef(ref: ImageRef): ImageInfo {
   const entry = catalogueEntry(ref.name);
+  const tag = ref.tag ?? (ref.digest === undefined ? "latest" : "");
   if (!entry) {
-    return { repository: ref.name, sizeBytes: DEFAULT_IMAGE_SIZE_MB * 1e6, entrypoint: [], cmd: [], userland: "busybox", known: false };
+    return { repository: ref.name, tag, sizeBytes: DEFAULT_IMAGE_SIZE_MB * 1e6, entrypoint: [], cmd: [], userland: "busybox", known: false };
   }
   return {
     repository: ref.name,
+    tag,
     sizeBytes: Math.round(sizeMB(entry, ref.tag) * 1e6),
     entrypoint: entry.entrypoint,
     cmd: entry.cmd,

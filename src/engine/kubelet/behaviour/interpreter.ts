@@ -4,7 +4,7 @@
 // by the runtime before each resume.
 
 import { BUSY_LOOP_BUDGET, CaptureSink, NULL_SINK, ShellExit, Stdin, type ExecContext, type Io, type Run, type Sink } from "./context";
-import { ParameterError, expandString, expandWords } from "./shellExpand";
+import { ParameterError, expandString, expandWords, setArray } from "./shellExpand";
 import type { AndOr, Command, Pipeline, Redirect, ShellScript, SimpleCommand } from "./shellSyntax";
 import { runCommandByName } from "./commands";
 
@@ -148,9 +148,17 @@ function* runSimple(ctx: ExecContext, c: SimpleCommand, io: Io): Run {
     throw new ShellExit(2);
   }
   const values: [string, string][] = [];
-  for (const a of c.assigns) values.push([a.name, yield* expandString(ctx, a.value, captureRun)]);
+  const arrays: [string, string[]][] = [];
+  for (const a of c.assigns) {
+    if (a.array) arrays.push([a.name, yield* expandWords(ctx, a.array, captureRun)]);
+    else values.push([a.name, yield* expandString(ctx, a.value, captureRun)]);
+  }
+  if (ctx.xtrace) traceCommand(ctx, io, values, argv);
   if (argv.length === 0) {
     for (const [k, v] of values) ctx.vars.set(k, v);
+    for (const [k, vs] of arrays) setArray(ctx, k, vs);
+    // bash's `$(<file)`: a command of only an input redirection prints the file.
+    if (c.assigns.length === 0 && io.stdin) io.out.write(io.stdin.readAll());
     // An assignment-only command returns the status of its last command substitution, else 0.
     const hadSubst = c.assigns.some((a) => a.value.some((p) => p.k === "cmd"));
     return hadSubst ? ctx.lastStatus : 0;
@@ -175,13 +183,32 @@ function* runSimple(ctx: ExecContext, c: SimpleCommand, io: Io): Run {
 /** Command substitution: run with stdout captured; errors still go to the log. */
 export function* captureRun(ctx: ExecContext, script: ShellScript): Generator<number, string, void> {
   const sink = new CaptureSink();
+  const err = ctx.stderr;
+  ctx.substDepth++;
   try {
-    ctx.lastStatus = yield* runScript(ctx, script, { out: sink, err: ctx.stderr });
+    ctx.lastStatus = yield* runScript(ctx, script, { out: sink, err });
   } catch (e) {
     if (!(e instanceof ShellExit)) throw e;
     ctx.lastStatus = e.code;
+  } finally {
+    ctx.substDepth--;
+    ctx.stderr = err;
   }
   return sink.text;
+}
+
+/** bash's xtrace quoting: words with special characters are single-quoted. */
+function traceQuote(w: string): string {
+  if (w === "") return "''";
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) || w === "[[" || w === "]]" ? w : `'${w.replace(/'/g, "'\\''")}'`;
+}
+
+function traceCommand(ctx: ExecContext, io: Io, values: readonly [string, string][], argv: readonly string[]): void {
+  const prefix = "+".repeat(ctx.substDepth + 1);
+  for (const [k, v] of values) if (argv.length === 0) io.err.write(`${prefix} ${k}=${traceQuote(v)}\n`);
+  if (argv.length === 0) return;
+  const bracket = argv[0] === "[[";
+  io.err.write(`${prefix} ${argv.map((a) => (bracket ? a : traceQuote(a))).join(" ")}\n`);
 }
 
 /** A file opened by `>`/`>>`: truncated at open, each write appended. */

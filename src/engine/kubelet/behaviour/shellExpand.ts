@@ -2,7 +2,7 @@
 // then field splitting of unquoted results (IFS = space, tab, newline). No pathname expansion (globs stay
 // literal) - documented limitation.
 
-import type { ExecContext, Run } from "./context";
+import type { ExecContext } from "./context";
 import type { ShellScript, Word, WordPart } from "./shellSyntax";
 
 /** Runs a script with its stdout captured (command substitution); provided by the interpreter. */
@@ -38,7 +38,9 @@ function* expandPart(ctx: ExecContext, part: WordPart, capture: CaptureRunner): 
     case "cmd":
       return (yield* capture(ctx, part.script)).replace(/\n+$/, "");
     case "var": {
-      const value = special(ctx, part.name);
+      const all = part.index === "@" || part.index === "*" ? arrayElements(ctx, part.name) : undefined;
+      if (all && part.op === "#") return String(all.length);
+      const value = all ? all.join(" ") : part.index === undefined ? special(ctx, part.name) : arrayElement(ctx, part.name, part.index);
       if (part.op === "#") return String((value ?? "").length);
       if (!part.op) return value ?? "";
       const colon = part.op.startsWith(":");
@@ -57,6 +59,26 @@ function* expandPart(ctx: ExecContext, part: WordPart, capture: CaptureRunner): 
       return value ?? "";
     }
   }
+}
+
+/** Bash arrays are stored flat: `name[0]`, `name[1]` ... (and `name` mirrors element 0). */
+export function arrayElement(ctx: ExecContext, name: string, index: string): string | undefined {
+  const i = evalArith(ctx, index);
+  return ctx.vars.get(`${name}[${i}]`) ?? (i === 0 ? ctx.vars.get(name) : undefined);
+}
+
+export function arrayElements(ctx: ExecContext, name: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; ctx.vars.has(`${name}[${i}]`); i++) out.push(ctx.vars.get(`${name}[${i}]`) ?? "");
+  if (out.length === 0 && ctx.vars.has(name)) out.push(ctx.vars.get(name) ?? "");
+  return out;
+}
+
+export function setArray(ctx: ExecContext, name: string, values: readonly string[]): void {
+  for (let i = 0; ctx.vars.has(`${name}[${i}]`); i++) ctx.vars.delete(`${name}[${i}]`);
+  values.forEach((v, i) => ctx.vars.set(`${name}[${i}]`, v));
+  if (values.length > 0) ctx.vars.set(name, values[0] ?? "");
+  else ctx.vars.delete(name);
 }
 
 /** `${x?message}` with x unset: the shell prints `sh: x: message` and exits 2 (caught by the interpreter). */

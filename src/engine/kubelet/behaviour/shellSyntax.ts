@@ -7,7 +7,8 @@
 
 export type WordPart =
   | { readonly k: "lit"; readonly v: string; readonly q: boolean }
-  | { readonly k: "var"; readonly name: string; readonly q: boolean; readonly op?: string; readonly arg?: Word }
+  /** `index` is the raw subscript of ${name[index]} (bash arrays), evaluated arithmetically at run time. */
+  | { readonly k: "var"; readonly name: string; readonly q: boolean; readonly op?: string; readonly arg?: Word; readonly index?: string }
   | { readonly k: "cmd"; readonly script: ShellScript; readonly q: boolean }
   | { readonly k: "arith"; readonly expr: string; readonly q: boolean };
 export type Word = readonly WordPart[];
@@ -21,7 +22,8 @@ export interface Redirect {
 
 export interface SimpleCommand {
   readonly kind: "simple";
-  readonly assigns: readonly { readonly name: string; readonly value: Word }[];
+  /** `name=value`; `array` holds the elements of a bash array assignment `name=(a b c)`. */
+  readonly assigns: readonly { readonly name: string; readonly value: Word; readonly array?: readonly Word[] }[];
   readonly words: readonly Word[];
   readonly redirects: readonly Redirect[];
 }
@@ -277,7 +279,7 @@ class Parser {
   }
 
   private simple(): SimpleCommand {
-    const assigns: { name: string; value: Word }[] = [];
+    const assigns: { name: string; value: Word; array?: Word[] }[] = [];
     const words: Word[] = [];
     const redirects: Redirect[] = [];
     for (;;) {
@@ -292,6 +294,11 @@ class Parser {
         break;
       }
       if (c === "(") {
+        const lastAssign = assigns[assigns.length - 1];
+        if (words.length === 0 && lastAssign && lastAssign.value.length === 0 && this.s[this.i - 1] === "=") {
+          lastAssign.array = this.arrayElements();
+          continue;
+        }
         if (words.length === 1) throw new ShellUnsupported("function definition");
         throw new ShellSyntaxError('"("');
       }
@@ -301,6 +308,10 @@ class Parser {
         continue;
       }
       const w = this.word();
+      if (words.length === 0 && assigns.length === 0 && w.length === 1 && w[0]?.k === "lit" && !w[0].q && w[0].v === "[[") {
+        words.push(w, ...this.doubleBracketWords());
+        continue;
+      }
       const first = w[0];
       const assign = words.length === 0 && first?.k === "lit" && !first.q ? /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(first.v) : null;
       if (assign && first?.k === "lit") {
@@ -312,8 +323,35 @@ class Parser {
     return { kind: "simple", assigns, words, redirects };
   }
 
+  /** `name=(a b c)`: the words up to the closing parenthesis. */
+  private arrayElements(): Word[] {
+    this.i++; // "("
+    const items: Word[] = [];
+    for (;;) {
+      this.skipSpace(true);
+      if (this.eof()) throw new ShellSyntaxError("end of file", ")");
+      if (this.peek() === ")") {
+        this.i++;
+        return items;
+      }
+      items.push(this.word());
+    }
+  }
+
+  /** Inside `[[ ... ]]` parentheses, < > && || are part of the test (a regex like -([0-9]+)$ too). */
+  private doubleBracketWords(): Word[] {
+    const words: Word[] = [];
+    for (;;) {
+      this.skipSpace(false);
+      if (this.eof() || this.peek() === "\n") throw new ShellSyntaxError(this.describeNext(), "]]");
+      const w = this.word(true);
+      words.push(w);
+      if (w.length === 1 && w[0]?.k === "lit" && !w[0].q && w[0].v === "]]") return words;
+    }
+  }
+
   /** One word: adjacent quoted and unquoted pieces, up to an unquoted blank or operator. */
-  word(): Word {
+  word(relaxed = false): Word {
     const parts: WordPart[] = [];
     let lit = "";
     const flush = (q: boolean) => {
@@ -322,7 +360,7 @@ class Parser {
     };
     while (!this.eof()) {
       const c = this.peek();
-      if (WORD_END.includes(c)) break;
+      if (relaxed ? c === " " || c === "\t" || c === "\n" || (c === ";" && lit === "]]") : WORD_END.includes(c)) break;
       if (c === "\\") {
         if (this.peek(1) === "\n") this.i += 2;
         else {
@@ -419,16 +457,17 @@ class Parser {
       return { k: "cmd", script, q };
     }
     if (c === "{") {
-      const m = /^\{(#?)([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?#$!@*])(:?[-=+?]|)/.exec(this.s.slice(this.i));
+      const m = /^\{(#?)([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?#$!@*])(?:\[([^\]]*)\])?(:?[-=+?]|)/.exec(this.s.slice(this.i));
       if (!m) throw new ShellSyntaxError('"${"');
       this.i += m[0].length;
       const name = m[2] ?? "";
+      const index = m[3];
       if (m[1]) {
         if (this.peek() !== "}") throw new ShellSyntaxError('"${"');
         this.i++;
-        return { k: "var", name, q, op: "#" };
+        return index === undefined ? { k: "var", name, q, op: "#" } : { k: "var", name, q, op: "#", index };
       }
-      const op = m[3] || undefined;
+      const op = m[4] || undefined;
       const arg: WordPart[] = [];
       let lit = "";
       while (!this.eof() && this.peek() !== "}") {
@@ -445,7 +484,8 @@ class Parser {
       this.i++;
       if (lit) arg.push({ k: "lit", v: lit, q });
       if (!op && arg.length > 0) throw new ShellUnsupported("parameter expansion operator");
-      return op ? { k: "var", name, q, op, arg } : { k: "var", name, q };
+      const base = index === undefined ? { k: "var" as const, name, q } : { k: "var" as const, name, q, index };
+      return op ? { ...base, op, arg } : base;
     }
     if (c === "'" && !q) {
       const end = this.s.indexOf("'", this.i + 1);

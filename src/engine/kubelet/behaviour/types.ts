@@ -57,6 +57,8 @@ export interface DaemonSpec {
 export interface ImageInfo {
   /** Normalized repository, e.g. "docker.io/library/nginx" (imageRef.ts). */
   readonly repository: string;
+  /** Tag of the reference ("latest" when none; "" for a digest-only reference). */
+  readonly tag: string;
   /** Compressed size pulled from the registry (linux/amd64). */
   readonly sizeBytes: number;
   /** Image config ENTRYPOINT and CMD (what runs when the container sets neither command nor args). */
@@ -78,13 +80,16 @@ export interface ImageInfo {
 export type ProgramMain =
   /** A server that runs until signalled (no clock needed: costs nothing per tick). */
   | { readonly kind: "serve"; readonly daemon: DaemonSpec }
-  /** A shell-like script (also used for single commands such as `sleep 3600` or `cat /etc/hosts`). */
-  | { readonly kind: "script"; readonly script: ShellScript; readonly shell: ShellDialect }
   /**
-   * The runtime cannot start it (executable not in the image). Mirrors the CRI StartError: the container
-   * terminates with exit code 128 and this message.
+   * A script interpreted on the simulated clock. Exec-form argv compiles to one simple command with literal
+   * words (`sleep 3600`, `sh -c '...'`); a `-c` script is parsed when the container starts.
    */
-  | { readonly kind: "startError"; readonly message: string };
+  | { readonly kind: "script"; readonly script: ShellScript }
+  /**
+   * The runtime cannot run it. StartError: the executable is not in the image; the container terminates
+   * with exit code 128 and this message. CreateContainerError: no command at all; the container waits.
+   */
+  | { readonly kind: "startError"; readonly reason: "StartError" | "CreateContainerError"; readonly message: string };
 
 /** Which shell's wording to use for shell errors (`sh: can't create` vs `/bin/sh: 1: cannot create`). */
 export type ShellDialect = "ash" | "dash" | "bash";

@@ -94,6 +94,11 @@ export class NodeInfo {
   /** Image name → shared state; set by the cache from node.status.images. */
   imageStates: Map<string, ImageState> = new Map();
   generation = nextGeneration();
+  /**
+   * A small per-generation memo of "pods matching selector S in namespace N" (PodTopologySpread counts
+   * every node for every pod; most cycles reuse the previous workload's selector).
+   */
+  readonly countMemo = { generation: 0, keys: ["", "", "", ""], counts: [0, 0, 0, 0], next: 0 };
 
   constructor(readonly name: string) {}
 

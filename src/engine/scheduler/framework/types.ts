@@ -110,6 +110,11 @@ export interface QueuedPodInfoLike {
   podInfo: PodInfo;
   /** Simulated ms when the pod was (re)added to the queue (upstream QueuedPodInfo.Timestamp). */
   timestamp: number;
+  /**
+   * Order of (re)insertion. Upstream timestamps have nanosecond precision and rarely tie; simulated
+   * ones often do (a ReplicaSet creates 500 pods at one instant), so ties fall back to FIFO.
+   */
+  seq?: number;
 }
 
 /** AddPod/RemovePod keep PreFilter state correct when preemption adds or removes pods (upstream PreFilterExtensions). */

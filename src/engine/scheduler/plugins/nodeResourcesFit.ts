@@ -16,7 +16,6 @@ import {
   type EnqueueExtensions,
   type FilterPlugin,
   MaxNodeScore,
-  newStatus,
   type PreFilterPlugin,
   type PreScorePlugin,
   type QueueingHint,

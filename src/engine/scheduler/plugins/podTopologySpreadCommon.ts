@@ -118,32 +118,32 @@ export function matchNodeInclusionPolicies(c: Constraint, pod: PodInfo, nodeInfo
   return true;
 }
 
-interface CountMemo {
-  generation: number;
-  counts: Map<string, number>;
+/** The memo key of countPodsMatchSelector: compute it once per cycle and constraint, not per node. */
+export function countKey(selector: Selector, namespace: string): string {
+  return `${namespace}\u0004${selector.canonical}`;
 }
-const countMemo = new WeakMap<NodeInfo, CountMemo>();
 
 // mirrors countPodsMatchSelector (common.go)
 /**
  * Pods on the node in `namespace` that match `selector`, ignoring terminating pods (#87621).
- * Memoized per NodeInfo generation: the pods of one workload share a selector, and a node's count only
- * changes when a pod lands on or leaves that node.
+ * Memoized on the NodeInfo for its current generation: the pods of one workload share a selector, and a
+ * node's count only changes when a pod lands on or leaves that node. `key` = countKey(selector, namespace).
  */
-export function countPodsMatchSelector(nodeInfo: NodeInfo, selector: Selector, namespace: string): number {
-  let memo = countMemo.get(nodeInfo);
-  if (memo === undefined || memo.generation !== nodeInfo.generation) {
-    memo = { generation: nodeInfo.generation, counts: new Map() };
-    countMemo.set(nodeInfo, memo);
+export function countPodsMatchSelector(nodeInfo: NodeInfo, selector: Selector, namespace: string, key: string = countKey(selector, namespace)): number {
+  const memo = nodeInfo.countMemo;
+  if (memo.generation !== nodeInfo.generation) {
+    memo.generation = nodeInfo.generation;
+    memo.keys.fill("");
   }
-  const key = `${namespace}\u0004${selector.canonical}`;
-  const hit = memo.counts.get(key);
-  if (hit !== undefined) return hit;
+  for (let i = 0; i < memo.keys.length; i++) if (memo.keys[i] === key) return memo.counts[i]!;
   let n = 0;
   for (const p of nodeInfo.pods) {
     if (p.deleting || p.namespace !== namespace) continue;
     if (selector.matches(p.labels)) n++;
   }
-  memo.counts.set(key, n);
+  const slot = memo.next;
+  memo.keys[slot] = key;
+  memo.counts[slot] = n;
+  memo.next = (slot + 1) % memo.keys.length;
   return n;
 }

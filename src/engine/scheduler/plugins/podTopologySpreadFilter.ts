@@ -8,6 +8,7 @@ import type { PodInfo } from "../framework/podInfo";
 import { newStatus, type StateData, type Status } from "../framework/types";
 import {
   type Constraint,
+  countKey,
   countPodsMatchSelector,
   ErrReasonConstraintsNotMatch,
   ErrReasonNodeLabelNotMatch,
@@ -77,14 +78,16 @@ export function calPreFilterState(pod: PodInfo, constraints: readonly Constraint
   const s = new SpreadPreFilterState(constraints, required);
   for (const c of constraints) if (!s.tpKeyToValueCounts.has(c.topologyKey)) s.tpKeyToValueCounts.set(c.topologyKey, new Map());
   const perNode = new Map<string, number>();
+  const keys = constraints.map((c) => countKey(c.selector, pod.namespace));
   for (const nodeInfo of allNodes) {
     // Only nodes that carry every topology key take part.
     if (!nodeLabelsMatchSpreadConstraints(nodeInfo.labels, constraints)) continue;
     perNode.clear();
-    for (const c of constraints) {
+    for (let i = 0; i < constraints.length; i++) {
+      const c = constraints[i]!;
       if (!matchNodeInclusionPolicies(c, pod, nodeInfo, required)) continue;
       // tpCounts[pair] = count: with two constraints on one key, the later one's count wins for this node.
-      perNode.set(c.topologyKey, countPodsMatchSelector(nodeInfo, c.selector, pod.namespace));
+      perNode.set(c.topologyKey, countPodsMatchSelector(nodeInfo, c.selector, pod.namespace, keys[i]));
     }
     for (const [key, count] of perNode) {
       const m = s.tpKeyToValueCounts.get(key)!;

@@ -9,6 +9,7 @@ import type { PodInfo } from "../framework/podInfo";
 import { MaxNodeScore, type StateData } from "../framework/types";
 import {
   type Constraint,
+  countKey,
   countPodsMatchSelector,
   LabelHostname,
   matchNodeInclusionPolicies,
@@ -22,6 +23,8 @@ export class SpreadPreScoreState implements StateData {
   /** Per constraint: domain value → matching pods (hostname constraints are counted per node in Score). */
   topologyValueToPodCounts: Map<string, number>[] = [];
   topologyNormalizingWeight: number[] = [];
+  /** countKey per constraint, computed once per cycle. */
+  countKeys: string[] = [];
 
   constructor(readonly constraints: readonly Constraint[]) {}
 
@@ -53,39 +56,46 @@ export function calPreScoreState(
   requireAllTopologies: boolean,
 ): SpreadPreScoreState {
   const s = new SpreadPreScoreState(constraints);
+  const nc = constraints.length;
   s.topologyValueToPodCounts = constraints.map(() => new Map<string, number>());
+  s.countKeys = constraints.map((c) => countKey(c.selector, pod.namespace));
   const topoSize = constraints.map(() => 0);
   for (const node of filteredNodes) {
     if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(node.labels, constraints)) {
       s.ignoredNodes.add(node.name);
       continue;
     }
-    constraints.forEach((c, i) => {
-      if (c.topologyKey === LabelHostname) return;
+    for (let i = 0; i < nc; i++) {
+      const c = constraints[i]!;
+      if (c.topologyKey === LabelHostname) continue;
       const value = node.labels?.[c.topologyKey] ?? "";
       const m = s.topologyValueToPodCounts[i]!;
       if (!m.has(value)) {
         m.set(value, 0);
         topoSize[i]!++;
       }
-    });
+    }
   }
   s.topologyNormalizingWeight = constraints.map((c, i) =>
     topologyNormalizingWeight(c.topologyKey === LabelHostname ? filteredNodes.length - s.ignoredNodes.size : topoSize[i]!),
   );
 
+  // Only domains of candidate nodes are counted; hostname constraints have none (they count in Score).
+  const counted = constraints.map((c, i) => c.topologyKey !== LabelHostname && s.topologyValueToPodCounts[i]!.size > 0);
+  if (!counted.some((x) => x)) return s;
   const required = new RequiredNodeAffinity(pod.pod);
   for (const nodeInfo of allNodes) {
     if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(nodeInfo.labels, constraints)) continue;
-    constraints.forEach((c, i) => {
-      if (!matchNodeInclusionPolicies(c, pod, nodeInfo, required)) return;
-      const value = nodeInfo.labels?.[c.topologyKey] ?? "";
+    for (let i = 0; i < nc; i++) {
+      if (!counted[i]) continue;
+      const c = constraints[i]!;
       const m = s.topologyValueToPodCounts[i]!;
-      // Only domains of candidate nodes are counted; hostname constraints have none (counted in Score).
+      const value = nodeInfo.labels?.[c.topologyKey] ?? "";
       const cur = m.get(value);
-      if (cur === undefined) return;
-      m.set(value, cur + countPodsMatchSelector(nodeInfo, c.selector, pod.namespace));
-    });
+      if (cur === undefined) continue;
+      if (!matchNodeInclusionPolicies(c, pod, nodeInfo, required)) continue;
+      m.set(value, cur + countPodsMatchSelector(nodeInfo, c.selector, pod.namespace, s.countKeys[i]));
+    }
   }
   return s;
 }
@@ -99,7 +109,8 @@ export function spreadScore(s: SpreadPreScoreState, pod: PodInfo, nodeInfo: Node
     const c = s.constraints[i]!;
     const tpVal = labels?.[c.topologyKey];
     if (tpVal === undefined) continue;
-    const cnt = c.topologyKey === LabelHostname ? countPodsMatchSelector(nodeInfo, c.selector, pod.namespace) : (s.topologyValueToPodCounts[i]!.get(tpVal) ?? 0);
+    const cnt =
+      c.topologyKey === LabelHostname ? countPodsMatchSelector(nodeInfo, c.selector, pod.namespace, s.countKeys[i]) : (s.topologyValueToPodCounts[i]!.get(tpVal) ?? 0);
     score += scoreForCount(cnt, c.maxSkew, s.topologyNormalizingWeight[i]!);
   }
   return goRound(score);

@@ -1,4 +1,5 @@
-// PrioritySort: activeQ order. Higher spec.priority first; equal priority, the pod queued earlier first.
+// PrioritySort: activeQ order. Higher spec.priority first; equal priority, the pod queued earlier first
+// (and, for pods queued at the same simulated instant, the one queued first: see QueuedPodInfoLike.seq).
 // Mirrors pkg/scheduler/framework/plugins/queuesort/priority_sort.go (Less).
 
 import type { QueueSortPlugin, QueuedPodInfoLike } from "../framework/types";
@@ -11,6 +12,8 @@ export class PrioritySort implements QueueSortPlugin {
   less(a: QueuedPodInfoLike, b: QueuedPodInfoLike): boolean {
     const p1 = a.podInfo.priority;
     const p2 = b.podInfo.priority;
-    return p1 > p2 || (p1 === p2 && a.timestamp < b.timestamp);
+    if (p1 !== p2) return p1 > p2;
+    if (a.timestamp !== b.timestamp) return a.timestamp < b.timestamp;
+    return (a.seq ?? 0) < (b.seq ?? 0);
   }
 }

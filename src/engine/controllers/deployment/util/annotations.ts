@@ -147,20 +147,25 @@ export function replicasAnnotationsNeedUpdate(rs: ReplicaSet, desiredReplicas: n
   return ann[DesiredReplicasAnnotation] !== String(desiredReplicas) || ann[MaxReplicasAnnotation] !== String(maxReplicas);
 }
 
-/** mirrors getIntFromAnnotation (strconv.Atoi): undefined when absent or malformed. */
-function getIntFromAnnotation(rs: ReplicaSet, key: string): number | undefined {
-  const v = parseInt64(rs.metadata.annotations?.[key]);
-  return Number.isNaN(v) ? undefined : v;
+/**
+ * mirrors getNonNegativeInt32FromAnnotation (strconv.ParseUint(v, 10, 32), at most math.MaxInt32):
+ * undefined when absent, negative, malformed or out of range.
+ */
+function getNonNegativeInt32FromAnnotation(rs: ReplicaSet, key: string): number | undefined {
+  const v = rs.metadata.annotations?.[key];
+  if (v === undefined || !/^\d+$/.test(v)) return undefined;
+  const n = Number(v);
+  return n > 2147483647 ? undefined : n;
 }
 
 /** mirrors GetDesiredReplicasAnnotation */
 export function getDesiredReplicasAnnotation(rs: ReplicaSet): number | undefined {
-  return getIntFromAnnotation(rs, DesiredReplicasAnnotation);
+  return getNonNegativeInt32FromAnnotation(rs, DesiredReplicasAnnotation);
 }
 
 /** mirrors getMaxReplicasAnnotation */
 export function getMaxReplicasAnnotation(rs: ReplicaSet): number | undefined {
-  return getIntFromAnnotation(rs, MaxReplicasAnnotation);
+  return getNonNegativeInt32FromAnnotation(rs, MaxReplicasAnnotation);
 }
 
 /**

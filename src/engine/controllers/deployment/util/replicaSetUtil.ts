@@ -77,9 +77,10 @@ export function getAvailableReplicaCountForReplicaSets(rss: readonly (ReplicaSet
  */
 export function semanticEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  const ea = isEmpty(a);
-  const eb = isEmpty(b);
-  if (ea || eb) return ea && eb;
+  if (a === undefined || a === null || b === undefined || b === null) {
+    const other = a === undefined || a === null ? b : a;
+    return other === undefined || other === null || isEmptyCollection(other);
+  }
   if (typeof a !== "object" || typeof b !== "object") return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) {
@@ -88,6 +89,7 @@ export function semanticEqual(a: unknown, b: unknown): boolean {
     for (let i = 0; i < a.length; i++) if (!semanticEqual(a[i], bb[i])) return false;
     return true;
   }
+  // An absent member is Go's zero value: compare over the union of keys.
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
   for (const k in ao) if (!semanticEqual(ao[k], bo[k])) return false;
@@ -95,10 +97,9 @@ export function semanticEqual(a: unknown, b: unknown): boolean {
   return true;
 }
 
-function isEmpty(v: unknown): boolean {
-  if (v === undefined || v === null) return true;
+function isEmptyCollection(v: unknown): boolean {
   if (Array.isArray(v)) return v.length === 0;
-  if (typeof v === "object") {
+  if (typeof v === "object" && v !== null) {
     for (const k in v as Record<string, unknown>) if ((v as Record<string, unknown>)[k] !== undefined) return false;
     return true;
   }

@@ -2,15 +2,13 @@
 // the new ReplicaSet may grow in one step, and how a scaling event is shared among ReplicaSets.
 // mirrors the strategy half of k/k pkg/controller/deployment/util/deployment_util.go
 import type { Deployment, ReplicaSet } from "../../../api/types";
-import { getScaledValueFromIntOrPercent } from "../../../apimachinery/intstr";
+import { getScaledValueFromIntOrPercent, type IntOrString } from "../../../apimachinery/intstr";
 import { getMaxReplicasAnnotation } from "./annotations";
 
-export type IntOrString = number | string;
-
 /**
- * The API server defaults strategy.type to RollingUpdate and both limits to 25% (api apps/v1 defaults).
- * The controller reads objects that went through defaulting; these fallbacks only keep it total on an
- * object that did not (upstream would read a nil as 0 there).
+ * The API server defaults strategy.type to RollingUpdate and both limits to 25% (api apps/v1 defaults),
+ * so the controller only ever reads defaulted objects. Should one slip through undefaulted, it is read
+ * as the defaulted object would be (ResolveFenceposts itself keeps upstream's nil → 0).
  */
 const DEFAULT_MAX_SURGE: IntOrString = "25%";
 const DEFAULT_MAX_UNAVAILABLE: IntOrString = "25%";
@@ -38,8 +36,8 @@ export function resolveFenceposts(
   maxUnavailableValue: IntOrString | undefined,
   desired: number,
 ): { surge: number; unavailable: number } {
-  const surge = getScaledValueFromIntOrPercent(maxSurgeValue ?? DEFAULT_MAX_SURGE, desired, true);
-  let unavailable = getScaledValueFromIntOrPercent(maxUnavailableValue ?? DEFAULT_MAX_UNAVAILABLE, desired, false);
+  const surge = getScaledValueFromIntOrPercent(maxSurgeValue ?? 0, desired, true);
+  let unavailable = getScaledValueFromIntOrPercent(maxUnavailableValue ?? 0, desired, false);
   if (surge === 0 && unavailable === 0) unavailable = 1;
   return { surge, unavailable };
 }
@@ -47,7 +45,7 @@ export function resolveFenceposts(
 function fenceposts(d: Deployment): { surge: number; unavailable: number } {
   const ru = d.spec.strategy?.rollingUpdate;
   try {
-    return resolveFenceposts(ru?.maxSurge, ru?.maxUnavailable, specReplicas(d));
+    return resolveFenceposts(ru?.maxSurge ?? DEFAULT_MAX_SURGE, ru?.maxUnavailable ?? DEFAULT_MAX_UNAVAILABLE, specReplicas(d));
   } catch {
     // "Error caught by validation": a malformed value never reaches a stored Deployment.
     return { surge: 0, unavailable: 0 };
@@ -122,14 +120,18 @@ export function getProportion(rs: ReplicaSet | undefined, d: Deployment, deploym
 
 /**
  * mirrors getReplicaSetFraction: rs.spec.replicas × (replicas + maxSurge) / max-replicas annotation,
- * rounded, minus the current size. Without the annotation, the Deployment's status.replicas stands in.
+ * rounded, minus the current size. Without the annotation (or 0), the Deployment's status.replicas stands in.
  */
 export function getReplicaSetFraction(rs: ReplicaSet, d: Deployment): number {
   const rsReplicas = specReplicas(rs);
   if (specReplicas(d) === 0) return -rsReplicas;
   const deploymentReplicas = specReplicas(d) + maxSurge(d);
-  const annotatedReplicas = getMaxReplicasAnnotation(rs) ?? d.status?.replicas ?? 0;
-  // Upstream divides by zero here (and never reaches it in practice); a zero base gives no share.
-  if (annotatedReplicas === 0) return 0;
-  return roundToInt32((rsReplicas * deploymentReplicas) / annotatedReplicas) - rsReplicas;
+  let maxReplicasBeforeScale = getMaxReplicasAnnotation(rs);
+  if (!maxReplicasBeforeScale) {
+    // Annotation missing or 0 (edited by a third party, or an RS from an old release): fall back to the
+    // Deployment's current size; with no replicas either, do not scale this ReplicaSet.
+    maxReplicasBeforeScale = d.status?.replicas ?? 0;
+    if (maxReplicasBeforeScale === 0) return 0;
+  }
+  return roundToInt32((rsReplicas * deploymentReplicas) / maxReplicasBeforeScale) - rsReplicas;
 }

@@ -1,0 +1,14 @@
+// The command table runKubectl dispatches over, in kubectl's help order.
+import type { CommandDef } from "../command";
+import { apiResourcesCommand } from "./apiResources";
+import { clusterInfoCommand } from "./clusterInfo";
+import { versionCommand } from "./version";
+
+export const COMMANDS: readonly CommandDef[] = [clusterInfoCommand, apiResourcesCommand, versionCommand];
+
+/** Real kubectl commands Kubelab does not run (yet): named honestly instead of "unknown command". */
+export const UNSIMULATED_COMMANDS: readonly string[] = [
+  "expose", "run", "explain", "edit", "autoscale", "certificate", "top", "taint", "logs", "attach", "exec",
+  "port-forward", "proxy", "cp", "auth", "debug", "events", "diff", "patch", "replace", "wait", "kustomize",
+  "completion", "api-versions", "config", "plugin", "options", "alpha",
+];
