@@ -89,9 +89,17 @@ export function prepareForUpdate(next: KubeObject, old: KubeObject): void {
   }
 }
 
-/** PrepareForUpdate on /status: only status changes; spec and metadata are the stored ones. */
+/**
+ * PrepareForUpdate on /status: the spec and labels stay as stored (deploymentStatusStrategy and its
+ * siblings reset exactly these), so a status writer may still change annotations — the Deployment
+ * controller stores its revision annotation that way.
+ */
 export function prepareForStatusUpdate(next: KubeObject, old: KubeObject): KubeObject {
-  const out: KubeObject = { ...old, metadata: { ...old.metadata }, status: next.status };
+  const metadata = { ...next.metadata, labels: old.metadata.labels };
+  if (metadata.labels === undefined) delete metadata.labels;
+  const out: KubeObject = { ...next, metadata, status: next.status };
+  if (old.spec === undefined) delete out.spec;
+  else out.spec = old.spec;
   return out;
 }
 

@@ -25,6 +25,20 @@ export interface DecodeBudget {
   at?: YamlNode;
   /** True when values are shared between places (aliases or merges): the object must be copied. */
   shared: boolean;
+  /**
+   * True when the JSON kubectl would send for this document is larger than the API server accepts
+   * (an estimate from the expanded tree, so aliases that multiply the body are caught before the
+   * copy is built).
+   */
+  tooLarge?: boolean;
+}
+
+/** Rough size of a scalar in JSON: enough to tell a 3 MiB body from a small one. */
+function jsonLength(v: unknown): number {
+  if (typeof v === "string") return v.length + 2;
+  if (typeof v === "number") return String(v).length;
+  if (typeof v === "boolean") return v ? 4 : 5;
+  return 4;
 }
 
 const EXIT_ALIAS = null;
@@ -39,6 +53,7 @@ export function checkDecodeBudget(root: YamlNode, definitions: Map<object, YamlN
   let aliasCount = 0;
   let aliasDepth = 0;
   let shared = false;
+  let jsonBytes = 0;
   const expanding = new Set<YamlNode>();
   // Explicit stack: alias chains can be far deeper than the JS call stack.
   const stack: (YamlNode | typeof EXIT_ALIAS)[] = [root];
@@ -57,6 +72,8 @@ export function checkDecodeBudget(root: YamlNode, definitions: Map<object, YamlN
     if (depth > MANIFEST_LIMITS.maxDepth) return { problem: `exceeded max depth of ${MANIFEST_LIMITS.maxDepth}`, at: n, shared };
     decodeCount++;
     if (aliasDepth > 0) aliasCount++;
+    jsonBytes += n.kind === NodeKind.Mapping || n.kind === NodeKind.Sequence ? 2 : jsonLength(n.result) + 1;
+    if (jsonBytes > MANIFEST_LIMITS.maxRequestBytes) return { shared, tooLarge: true };
     if (aliasCount > 100 && decodeCount > 1000 && aliasCount / decodeCount > allowedAliasRatio(decodeCount)) {
       return { problem: "document contains excessive aliasing", shared: true };
     }
@@ -67,6 +84,7 @@ export function checkDecodeBudget(root: YamlNode, definitions: Map<object, YamlN
         if (target === undefined) {
           decodeCount++; // an aliased scalar
           if (aliasDepth > 0) aliasCount++;
+          jsonBytes += jsonLength(n.result);
           break;
         }
         if (expanding.has(target)) return { problem: `anchor '${n.alias ?? ""}' value contains itself`, at: n, shared };

@@ -56,12 +56,17 @@ function chunkLines(text: string): ChunkLines {
 
 type ChunkOutcome =
   | { kind: "empty" }
+  | { kind: "tooLarge"; root: YamlNode }
   | { kind: "error"; detail: string; offset: number | undefined }
   | { kind: "value"; raw: unknown; value: unknown; root: YamlNode; definitions: Map<object, YamlNode> };
+
+/** Blank lines, comments and separators only (no tabs: go-yaml refuses a tab-indented blank line). */
+const EMPTY_CHUNK = /^(?:---)?(?: *(?:#[^\n]*)?\n)*$/;
 
 /** Decodes one chunk as kubectl's YAMLToJSONDecoder would, or says what go-yaml would refuse. */
 function decodeChunk(chunk: DocumentChunk, lines: ChunkLines): ChunkOutcome {
   const text = chunk.text;
+  if (EMPTY_CHUNK.test(text)) return { kind: "empty" };
   const readerProblem = findReaderProblem(text);
   if (readerProblem !== undefined) return { kind: "error", detail: yamlToJsonDetail(readerProblem), offset: undefined };
 
@@ -94,6 +99,7 @@ function decodeChunk(chunk: DocumentChunk, lines: ChunkLines): ChunkOutcome {
 
   const definitions = indexDefinitions(recorder.roots);
   const budget = checkDecodeBudget(root, definitions);
+  if (budget.tooLarge === true) return { kind: "tooLarge", root };
   if (budget.problem !== undefined) {
     const at = budget.at;
     const withLine = at !== undefined && budget.problem.startsWith("exceeded max depth");
@@ -181,6 +187,7 @@ function parseText(fileName: string, text: string, fault: ReaderFault | undefine
 
   let index = -1;
   for (const chunk of chunks) {
+    if (EMPTY_CHUNK.test(chunk.text) && !(fault !== undefined && fault.line >= chunk.startLine && fault.line < chunk.startLine + chunk.text.split("\n").length - 1)) continue;
     const lines = chunkLines(chunk.text);
     const toPosition = (offset: number): Position => {
       const l = Math.min(lines.lineOf(offset), lines.starts.length - 1);
@@ -191,6 +198,12 @@ function parseText(fileName: string, text: string, fault: ReaderFault | undefine
     const outcome: ChunkOutcome = faulty ? { kind: "error", detail: yamlToJsonDetail(fault.problem), offset: undefined } : decodeChunk(chunk, lines);
     if (outcome.kind === "empty") continue;
     index++;
+    if (outcome.kind === "tooLarge") {
+      // kubectl sends it; the API server refuses the body and kubectl goes on with the next one.
+      const at = toPosition(unwrap(outcome.root).start);
+      errors.push({ fileName, documentIndex: index, ...at, message: requestTooLargeMessage(fileName), code: "RequestEntityTooLarge", stopsFile: false });
+      continue;
+    }
     if (outcome.kind === "error") {
       const pos = outcome.offset !== undefined ? toPosition(outcome.offset) : undefined;
       errors.push({ fileName, documentIndex: index, ...pos, message: parseErrorMessage(fileName, outcome.detail), code: "ParseError", stopsFile: true });

@@ -23,7 +23,17 @@ export interface Snapshot {
   havePodsWithAffinityList(): readonly NodeInfo[];
   /** Nodes hosting at least one pod with required anti-affinity (HavePodsWithRequiredAntiAffinityList). */
   havePodsWithRequiredAntiAffinityList(): readonly NodeInfo[];
+  /** A counter bumped by every change to any NodeInfo (pods, node object, node added or removed). */
+  version(): number;
+  /**
+   * The NodeInfos changed after `version` (with repeats), or undefined when that is too far back.
+   * Lets plugins keep cluster-wide aggregates current in O(changes) instead of O(nodes) per pod.
+   */
+  changedSince(version: number): readonly NodeInfo[] | undefined;
 }
+
+/** How many changes changedSince can replay; older memos recompute from scratch. */
+const CHANGE_LOG_LIMIT = 65_536;
 
 interface PodState {
   info: PodInfo;
@@ -53,6 +63,29 @@ export class SchedulerCache implements Snapshot {
   private readonly withRequiredAnti = new Set<NodeInfo>();
   private affinityList: NodeInfo[] | null = null;
   private requiredAntiList: NodeInfo[] | null = null;
+  private ver = 0;
+  /** log[i] changed at version logStart + i + 1. */
+  private log: NodeInfo[] = [];
+  private logStart = 0;
+
+  version(): number {
+    return this.ver;
+  }
+
+  changedSince(version: number): readonly NodeInfo[] | undefined {
+    if (version < this.logStart || version > this.ver) return undefined;
+    return this.log.slice(version - this.logStart);
+  }
+
+  private touch(ni: NodeInfo): void {
+    this.ver++;
+    this.log.push(ni);
+    if (this.log.length > CHANGE_LOG_LIMIT) {
+      const drop = CHANGE_LOG_LIMIT / 2;
+      this.log = this.log.slice(drop);
+      this.logStart += drop;
+    }
+  }
 
   // ---- Snapshot ----
 
@@ -101,6 +134,7 @@ export class SchedulerCache implements Snapshot {
     ni.setNode(node);
     this.addNodeImageStates(node, ni);
     this.invalidateLists();
+    this.touch(ni);
     return ni;
   }
 
@@ -112,6 +146,7 @@ export class SchedulerCache implements Snapshot {
     ni.setNode(newNode);
     this.addNodeImageStates(newNode, ni);
     this.nodeList = null;
+    this.touch(ni);
     return ni;
   }
 
@@ -125,6 +160,7 @@ export class SchedulerCache implements Snapshot {
     ni.node = undefined;
     if (ni.pods.length === 0) this.deleteNodeInfo(ni);
     this.invalidateLists();
+    this.touch(ni);
     return null;
   }
 
@@ -176,6 +212,7 @@ export class SchedulerCache implements Snapshot {
     ni.addPod(info);
     this.trackAffinity(ni);
     this.podStates.set(info.uid, { info, nodeName, assumed });
+    this.touch(ni);
   }
 
   private removePodInternal(state: PodState): void {
@@ -184,6 +221,7 @@ export class SchedulerCache implements Snapshot {
       ni.removePod(state.info.uid);
       this.trackAffinity(ni);
       if (ni.pods.length === 0 && !ni.node) this.deleteNodeInfo(ni);
+      this.touch(ni);
     }
     this.podStates.delete(state.info.uid);
   }

@@ -3,6 +3,7 @@
 // (beta and on by default in v1.34).
 import type { KubeObject } from "../../api/types";
 import { addQuantity, compareQuantity, parseQuantity, type Quantity } from "../../apimachinery/quantity";
+import { parseQuantityCached } from "../defaults/resourceList";
 
 export type QOSClass = "Guaranteed" | "Burstable" | "BestEffort";
 
@@ -13,14 +14,8 @@ const QOS_RESOURCES = ["cpu", "memory"] as const;
 
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 
-function quantity(raw: unknown): Quantity | undefined {
-  if (typeof raw !== "string" && typeof raw !== "number") return undefined;
-  try {
-    return parseQuantity(String(raw));
-  } catch {
-    return undefined; // validation reports the malformed value; QoS ignores it
-  }
-}
+// A malformed value is ignored here; validation reports it.
+const quantity = parseQuantityCached;
 
 const ZERO = parseQuantity("0");
 

@@ -1,6 +1,6 @@
 // Quantities as the API server stores them: rounded up to milli precision and re-serialised in
 // canonical form ("0.5" → "500m", "1.5Gi" → "1536Mi", "0.1m" → "1m").
-import { parseQuantity, quantityToString, roundUpQuantity, Scale } from "../../apimachinery/quantity";
+import { parseQuantity, quantityToString, roundUpQuantity, Scale, type Quantity } from "../../apimachinery/quantity";
 
 const MEMO_LIMIT = 5_000;
 const memo = new Map<string, string>();
@@ -34,4 +34,26 @@ export function canonicalQuantity(raw: unknown): unknown {
 export function defaultResourceList(list: Record<string, unknown> | undefined | null): void {
   if (!list || typeof list !== "object") return;
   for (const k of Object.keys(list)) list[k] = canonicalQuantity(list[k]);
+}
+
+const parsedMemo = new Map<string, Quantity | null>();
+
+/**
+ * parseQuantity for hot paths (QoS, resource validation): memoised, and undefined instead of a throw for
+ * a malformed value. Quantities are immutable, so sharing parsed values is safe.
+ */
+export function parseQuantityCached(raw: unknown): Quantity | undefined {
+  if (typeof raw === "number") raw = String(raw);
+  if (typeof raw !== "string") return undefined;
+  const hit = parsedMemo.get(raw);
+  if (hit !== undefined) return hit ?? undefined;
+  let q: Quantity | null;
+  try {
+    q = parseQuantity(raw);
+  } catch {
+    q = null;
+  }
+  if (parsedMemo.size >= MEMO_LIMIT) parsedMemo.clear();
+  parsedMemo.set(raw, q);
+  return q ?? undefined;
 }

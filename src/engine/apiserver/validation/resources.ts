@@ -3,7 +3,8 @@
 // ValidateResourceQuantityValue (k/k pkg/apis/core/validation/validation.go) and the name helpers of
 // k/k pkg/apis/core/helper/helpers.go.
 import { isQualifiedName } from "../../apimachinery/validation";
-import { compareQuantity, milliValue, parseQuantity, quantityToString, type Quantity } from "../../apimachinery/quantity";
+import { compareQuantity, milliValue, parseQuantity, quantityToString } from "../../apimachinery/quantity";
+import { parseQuantityCached } from "../defaults/resourceList";
 import { invalid, key, child, required, forbidden, type FieldError } from "./field";
 import { IS_NEGATIVE_ERROR_MSG } from "./objectMeta";
 
@@ -58,14 +59,7 @@ function validateContainerResourceName(name: string, path: string): FieldError[]
 }
 
 /** Parses a stored quantity; undefined for a malformed one (rejected at decode time upstream). */
-function q(raw: unknown): Quantity | undefined {
-  if (typeof raw !== "string" && typeof raw !== "number") return undefined;
-  try {
-    return parseQuantity(String(raw));
-  } catch {
-    return undefined;
-  }
-}
+const q = parseQuantityCached;
 
 const ZERO = parseQuantity("0");
 

@@ -186,13 +186,14 @@ export class NodeLifecycleController implements Controller {
       list.push(current);
     }
     if (current) {
-      const pods = this.pods.byIndex(NODE_NAME_INDEX, node.metadata.name);
       this.processTaintBaseEviction(node, observed);
       const needsRetry = this.nodesToRetry.has(node.metadata.name);
       const transitioned = current.status !== "True" && observed.status === "True";
       // Report the NodeNotReady event only once, when the status changes.
       if (transitioned) recordNodeStatusChange(this.recorder, node, "NodeNotReady");
       if (transitioned || (needsRetry && observed.status !== "True")) {
+        // getPodsAssignedToNode: read only when needed (upstream lists first; the cache read cannot fail here).
+        const pods = this.pods.byIndex(NODE_NAME_INDEX, node.metadata.name);
         if (markPodsNotReady(this.client, this.recorder, pods, node.metadata.name, rfc3339(this.now())).length > 0) {
           this.nodesToRetry.add(node.metadata.name);
           return;
@@ -281,19 +282,18 @@ export class NodeLifecycleController implements Controller {
 
   // mirrors processTaintBaseEviction
   private processTaintBaseEviction(node: Node, observed: NodeCondition): void {
-    const nowTs = rfc3339(this.now());
     switch (observed.status) {
       case "False":
         // Swap straight away if the node carries the opposite taint; else queue it for tainting.
         if (taintExists(node.spec?.taints, UnreachableTaintTemplate)) {
-          swapNodeControllerTaint(this.client, [NotReadyTaintTemplate], [UnreachableTaintTemplate], node, nowTs);
+          swapNodeControllerTaint(this.client, [NotReadyTaintTemplate], [UnreachableTaintTemplate], node, rfc3339(this.now()));
         } else {
           this.markNodeForTainting(node, "False");
         }
         break;
       case "Unknown":
         if (taintExists(node.spec?.taints, NotReadyTaintTemplate)) {
-          swapNodeControllerTaint(this.client, [UnreachableTaintTemplate], [NotReadyTaintTemplate], node, nowTs);
+          swapNodeControllerTaint(this.client, [UnreachableTaintTemplate], [NotReadyTaintTemplate], node, rfc3339(this.now()));
         } else {
           this.markNodeForTainting(node, "Unknown");
         }

@@ -142,6 +142,8 @@ export function compileBehaviour(container: Container, image: ImageInfo, options
 
 function compileMain(argv: string[], image: ImageInfo): ProgramMain {
   if (argv.length === 0) {
+    // An image the catalogue does not know is presumed to run a server (documented default).
+    if (!image.known) return { kind: "serve", daemon: DAEMONS.unknown(basename(image.repository)) };
     return { kind: "startError", reason: "CreateContainerError", message: "failed to generate container spec: failed to generate spec: no command specified" };
   }
   const exe = argv[0] ?? "";

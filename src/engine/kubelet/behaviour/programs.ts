@@ -84,7 +84,32 @@ function* mysqld(ctx: ExecContext, _argv: string[], io: Io): Run {
     "    - MYSQL_ALLOW_EMPTY_PASSWORD",
     "    - MYSQL_RANDOM_ROOT_PASSWORD",
   ]);
-  return ok ? yield* serve(ctx, DAEMONS.mysql, io) : 1;
+  if (!ok) return 1;
+  // Initialising the data directory is what makes the next start (and the tutorial's clone step) skip it.
+  if (!ctx.fs.isDirectory("/var/lib/mysql/mysql") && ctx.fs.mkdir("/var/lib/mysql/mysql") === "ok") ctx.hooks.fileChanged("write", "/var/lib/mysql/mysql");
+  return yield* serve(ctx, DAEMONS.mysql, io);
+}
+
+/**
+ * ncat/nc: `--listen PORT` serves forever; a client (`--recv-only host port`) transfers for a moment and
+ * exits 0. The MySQL StatefulSet tutorial clones replicas through it.
+ */
+function* ncat(ctx: ExecContext, argv: string[], io: Io): Run {
+  const listen = argv.some((a) => a === "--listen" || /^-[a-zA-Z]*l/.test(a));
+  const port = Number([...argv].reverse().find((a) => /^\d+$/.test(a)) ?? 0);
+  if (listen) return yield* serve(ctx, DAEMONS.socat(port), io);
+  yield 500;
+  io.out.write("xbstream\n");
+  return 0;
+}
+
+/** xbstream -x -C dir: unpacks a backup (the data directory and its binlog position). */
+function xbstream(ctx: ExecContext, argv: string[]): number {
+  const c = argv.indexOf("-C");
+  const dir = c > 0 ? (argv[c + 1] ?? ".") : ctx.cwd;
+  ctx.fs.mkdir(`${dir}/mysql`);
+  if (ctx.fs.write(`${dir}/xtrabackup_binlog_info`, "mysql-0-bin.000003\t154\n", false) === "ok") ctx.hooks.fileChanged("write", `${dir}/xtrabackup_binlog_info`);
+  return 0;
 }
 
 function* postgres(ctx: ExecContext, _argv: string[], io: Io): Run {
@@ -274,4 +299,12 @@ export const PROGRAMS: Record<string, CommandFn> = {
   python3: python,
   stress: (ctx, argv, io) => (ctx.image.repository.includes("vish/stress") ? vishStress(ctx, argv, io) : stress(ctx, argv, io)),
   grpc_health_probe: () => 0,
+  ncat,
+  nc: ncat,
+  xbstream,
+  xtrabackup: function* (_ctx: ExecContext, _argv: string[], io: Io): Run {
+    yield 2000;
+    io.err.write("xtrabackup: completed OK!\n");
+    return 0;
+  },
 };

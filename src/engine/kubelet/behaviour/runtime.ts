@@ -5,13 +5,14 @@
 // A restart is a new ContainerProcess over the same volume mounts: the writable layer is lost, volumes stay.
 
 import { SIM_EPOCH_MS } from "../../sim/clock";
-import { basename, runCommandByName, SHELLS, shellDialect } from "./commands";
+import { basename, runCommandByName, runSource, SHELLS, shellDialect } from "./commands";
 import { CaptureSink, ExecContext, ShellExit, type ProcessHooks, type Run, type Sink } from "./context";
-import { ContainerFs, type Mount } from "./containerFs";
+import { ContainerFs, resolveMounts, type Mount, type VolumeStore } from "./containerFs";
+import type { Container } from "../../api/types";
 import { accessLogLine, respondHttp, type HttpResponse } from "./http";
 import { runScript } from "./interpreter";
 import { serve } from "./programs";
-import { allocationMs, containerUsage, type ResourceUsage } from "./resources";
+import { allocationMs, containerLimits, containerUsage, type ResourceUsage } from "./resources";
 import type { DaemonSpec, Effect, ExitReason, HostHttpResult, LogStream, ProcessHost, Program, StopBehaviour } from "./types";
 import { NET_UTILITIES } from "./netutils";
 import { UTILITIES } from "./utilities";
@@ -241,7 +242,7 @@ export class ContainerProcess {
   private sharedHooks(): Omit<ProcessHooks, "startDaemon" | "setLoad"> {
     return {
       isRunning: (name) => this.state === "running" && (this.daemons.some((d) => d.spec.name === name) || basename(this.program.argv[0] ?? "") === name),
-      isListening: (port) => this.isListening(port, this.now),
+      isListening: (port) => this.opts.host?.podPortOpen?.(port, this.now) ?? this.isListening(port, this.now),
       signalMain: (sig) => this.handleSignal(sig, this.now),
       fileChanged: (op, path) => this.pending.push({ kind: "file", atMs: this.now, op, path }),
       httpLocal: (port, path) => {
@@ -285,10 +286,35 @@ export class ContainerProcess {
       return { exitCode: 126, output: "", durationMs: 0, timedOut: false, error, effects: [] };
     }
     const sink = new CaptureSink();
-    const ctx = this.newContext("exec", { startDaemon: () => {}, setLoad: () => {}, ...this.sharedHooks() });
+    const ctx = this.newContext("exec", this.execHooks());
+    return this.drive(ctx, nowMs, timeoutMs, sink, (c) => runCommandByName(c, [...argv], { out: sink, err: sink }, runScript));
+  }
+
+  /**
+   * An interactive shell (`kubectl exec -it pod -- sh`): each line runs like `sh -c line`, and variables and
+   * the working directory persist between lines.
+   */
+  openShell(shell = "sh"): { run(line: string, nowMs: number, timeoutMs?: number): ExecResult } {
+    const ctx = this.newContext("exec", this.execHooks());
+    ctx.dialect = shellDialect(shell, this.program.image.userland);
+    ctx.shellName = shell;
+    return {
+      run: (line, nowMs, timeoutMs) => {
+        const sink = new CaptureSink();
+        return this.drive(ctx, nowMs, timeoutMs, sink, (c) => runSource(c, line, { out: sink, err: sink }, runScript));
+      },
+    };
+  }
+
+  private execHooks(): ProcessHooks {
+    return { startDaemon: () => {}, setLoad: () => {}, ...this.sharedHooks() };
+  }
+
+  /** Runs an exec-mode command to completion in zero simulated time, adding up what it waits. */
+  private drive(ctx: ExecContext, nowMs: number, timeoutMs: number | undefined, sink: CaptureSink, start: (ctx: ExecContext) => Run): ExecResult {
     const savedNow = this.now;
     this.now = ctx.now = nowMs;
-    const gen = wrapExit(runCommandByName(ctx, [...argv], { out: sink, err: sink }, runScript), sink);
+    const gen = wrapExit(start(ctx), sink);
     let elapsed = 0;
     let timedOut = false;
     let status = 0;
@@ -375,4 +401,24 @@ function* wrapExit(run: Run, err?: Sink): Run {
 function toHostResult(r: HttpGetResult, port: number): HostHttpResult {
   if ("response" in r) return r.response;
   return { error: "refused", host: "localhost", port };
+}
+
+export interface CreateProcessOptions {
+  /** The pod's volumes; container.volumeMounts are resolved against it. */
+  readonly volumes?: VolumeStore;
+  readonly kubeletFiles?: ReadonlyMap<string, string>;
+  readonly host?: ProcessHost;
+  readonly epochMs?: number;
+}
+
+/** A process for `container` running `program`, with its mounts, memory limit and stdin wired. */
+export function createContainerProcess(container: Container, program: Program, o: CreateProcessOptions = {}): ContainerProcess {
+  return new ContainerProcess(program, {
+    mounts: resolveMounts(container.volumeMounts, o.volumes),
+    kubeletFiles: o.kubeletFiles,
+    host: o.host,
+    epochMs: o.epochMs,
+    memoryLimitBytes: containerLimits(container).memoryBytes,
+    stdinOpen: container.stdin === true,
+  });
 }

@@ -124,6 +124,11 @@ export interface ProcessHost {
   httpGet?(url: string, nowMs: number): HostHttpResult;
   /** DNS lookup (nslookup, getent hosts): addresses or undefined (NXDOMAIN). */
   lookup?(name: string, nowMs: number): readonly string[] | undefined;
+  /**
+   * Whether any container of this pod listens on `port` (containers share the pod's network namespace:
+   * `mysql -h 127.0.0.1` in a sidecar reaches mysqld in the main container). Default: this container only.
+   */
+  podPortOpen?(port: number, nowMs: number): boolean;
 }
 
 export type HostHttpResult =

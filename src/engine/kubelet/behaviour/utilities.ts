@@ -371,15 +371,53 @@ function test(ctx: ExecContext, argv: string[], io: Io): number {
     }
     args = args.slice(0, -1);
   }
-  return evalTest(ctx, args) ? 0 : 1;
+  return evalTest(ctx, args, name === "[[") ? 0 : 1;
 }
 
-function evalTest(ctx: ExecContext, a: string[]): boolean {
+/** POSIX bracket classes in a bash regex, for JavaScript's RegExp. */
+const CLASSES: Record<string, string> = { space: "\\s", digit: "\\d", alpha: "a-zA-Z", alnum: "a-zA-Z0-9", upper: "A-Z", lower: "a-z", xdigit: "0-9a-fA-F", punct: "!-/:-@[-`{-~" };
+
+function bashRegex(ctx: ExecContext, value: string, pattern: string): boolean {
+  let re: RegExp;
+  try {
+    re = new RegExp(pattern.replace(/\[:([a-z]+):\]/g, (m, c: string) => CLASSES[c] ?? m));
+  } catch {
+    return false;
+  }
+  const m = re.exec(value);
+  for (let i = 0; ctx.vars.has(`BASH_REMATCH[${i}]`); i++) ctx.vars.delete(`BASH_REMATCH[${i}]`);
+  if (!m) return false;
+  m.forEach((g, i) => ctx.vars.set(`BASH_REMATCH[${i}]`, g ?? ""));
+  ctx.vars.set("BASH_REMATCH", m[0]);
+  return true;
+}
+
+/** `[[ x == pattern ]]`: glob matching (* ? [...]). */
+function globMatch(value: string, pattern: string): boolean {
+  const re = pattern.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  try {
+    return new RegExp(`^${re}$`).test(value);
+  } catch {
+    return value === pattern;
+  }
+}
+
+function evalTest(ctx: ExecContext, a: string[], bash = false): boolean {
+  if (bash) {
+    const oo = a.lastIndexOf("||");
+    if (oo > 0) return evalTest(ctx, a.slice(0, oo), true) || evalTest(ctx, a.slice(oo + 1), true);
+    const aa = a.lastIndexOf("&&");
+    if (aa > 0) return evalTest(ctx, a.slice(0, aa), true) && evalTest(ctx, a.slice(aa + 1), true);
+    if (a[0] === "(" && a[a.length - 1] === ")") return evalTest(ctx, a.slice(1, -1), true);
+    if (a.length === 3 && a[1] === "=~") return bashRegex(ctx, a[0] ?? "", a[2] ?? "");
+    if (a.length === 3 && (a[1] === "==" || a[1] === "=")) return globMatch(a[0] ?? "", a[2] ?? "");
+    if (a.length === 3 && a[1] === "!=") return !globMatch(a[0] ?? "", a[2] ?? "");
+  }
   const oi = a.lastIndexOf("-o");
-  if (oi > 0) return evalTest(ctx, a.slice(0, oi)) || evalTest(ctx, a.slice(oi + 1));
+  if (oi > 0) return evalTest(ctx, a.slice(0, oi), bash) || evalTest(ctx, a.slice(oi + 1), bash);
   const ai = a.lastIndexOf("-a");
-  if (ai > 0 && a.length > 3) return evalTest(ctx, a.slice(0, ai)) && evalTest(ctx, a.slice(ai + 1));
-  if (a[0] === "!") return !evalTest(ctx, a.slice(1));
+  if (ai > 0 && a.length > 3) return evalTest(ctx, a.slice(0, ai), bash) && evalTest(ctx, a.slice(ai + 1), bash);
+  if (a[0] === "!") return !evalTest(ctx, a.slice(1), bash);
   if (a.length === 0) return false;
   if (a.length === 1) return (a[0] ?? "") !== "";
   if (a.length === 2) {
@@ -433,6 +471,42 @@ function kill(ctx: ExecContext, argv: string[], io: Io): number {
   return 0;
 }
 
+/** sed with `s/re/replacement/flags` commands (any delimiter; -e, -E/-r, -n, -i); other commands pass lines through. */
+function sed(ctx: ExecContext, argv: string[], io: Io): number {
+  const scripts: string[] = [];
+  const files: string[] = [];
+  let inPlace = false;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i] ?? "";
+    if (a === "-e" || a === "--expression") scripts.push(argv[++i] ?? "");
+    else if (a === "-i" || a.startsWith("--in-place")) inPlace = true;
+    else if (/^-[Enr]+$/.test(a)) continue;
+    else if (scripts.length === 0 && !a.startsWith("-")) scripts.push(a);
+    else files.push(a);
+  }
+  const subs = scripts.flatMap((sc) => sc.split(/;\s*(?=s)/)).flatMap((sc) => {
+    const d = sc[1];
+    if (sc[0] !== "s" || d === undefined) return [];
+    const [re = "", repl = "", flags = ""] = sc.slice(2).split(d);
+    try {
+      return [{ re: new RegExp(re, flags.includes("g") ? "g" : ""), repl: repl.replace(/\\(\d)/g, "$$$1").replace(/&/g, "$$&") }];
+    } catch {
+      return [];
+    }
+  });
+  const edit = (text: string) => lines(text).map((l) => subs.reduce((acc, x) => acc.replace(x.re, x.repl), l)).join("\n") + (text.endsWith("\n") ? "\n" : "");
+  if (inPlace) {
+    for (const f of files) {
+      const content = ctx.fs.read(abs(ctx, f));
+      if (content !== undefined && ctx.fs.write(abs(ctx, f), edit(content), false) === "ok") ctx.hooks.fileChanged("write", abs(ctx, f));
+    }
+    return 0;
+  }
+  const { text, status } = readInputs(ctx, "sed", files, io);
+  io.out.write(edit(text));
+  return status;
+}
+
 const print = (text: (ctx: ExecContext, argv: string[]) => string): CommandFn => (ctx, argv, io) => {
   io.out.write(`${text(ctx, argv)}\n`);
   return 0;
@@ -466,6 +540,7 @@ export const UTILITIES: Record<string, CommandFn> = {
     return 0;
   },
   seq,
+  sed,
   date,
   printenv,
   env: (ctx, argv, io) => printenv(ctx, [argv[0] ?? "env"], io),

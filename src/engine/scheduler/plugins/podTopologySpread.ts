@@ -29,6 +29,7 @@ import {
   PodTopologySpreadName,
 } from "./podTopologySpreadCommon";
 import { calPreFilterState, SpreadPreFilterState, spreadFilter } from "./podTopologySpreadFilter";
+import { DomainCounter } from "./podTopologySpreadDomains";
 import { calPreScoreState, type SpreadPreScoreState, spreadNormalizeScore, spreadScore } from "./podTopologySpreadScore";
 
 export { PodTopologySpreadName } from "./podTopologySpreadCommon";
@@ -47,11 +48,13 @@ export interface PodTopologySpreadOptions {
 export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin, EnqueueExtensions {
   readonly name = PodTopologySpreadName;
   readonly preFilterExtensions: PreFilterExtensions;
+  private readonly counter: DomainCounter;
 
   constructor(
     private readonly snapshot: Snapshot,
     private readonly options: PodTopologySpreadOptions = {},
   ) {
+    this.counter = new DomainCounter(snapshot);
     this.preFilterExtensions = {
       addPod: (state, podToSchedule, podToAdd, nodeInfo) => {
         state.read<SpreadPreFilterState>(preFilterStateKey)?.updateWithPod(podToAdd, podToSchedule, nodeInfo, 1);
@@ -74,7 +77,9 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     const constraints = this.constraints(pod, "DoNotSchedule");
     // Skip: no hard constraints (the system defaults are all ScheduleAnyway).
     if (constraints.length === 0) return { status: newStatus("Skip") };
-    state.write(preFilterStateKey, calPreFilterState(pod, constraints, nodes));
+    // The memo only applies to the snapshot's own node list (preemption dry runs pass copies).
+    const counter = nodes === this.snapshot.list() ? this.counter : undefined;
+    state.write(preFilterStateKey, calPreFilterState(pod, constraints, nodes, counter));
     return { status: null };
   }
 
@@ -92,7 +97,7 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     const own = pod.pod.spec.topologySpreadConstraints;
     // Only the system defaults (not user constraints) tolerate nodes missing a topology label.
     const requireAllTopologies = own !== undefined && own.length > 0;
-    state.write(preScoreStateKey, calPreScoreState(pod, constraints, filteredNodes, allNodes, requireAllTopologies));
+    state.write(preScoreStateKey, calPreScoreState(pod, constraints, filteredNodes, allNodes, requireAllTopologies, this.counter));
     return null;
   }
 

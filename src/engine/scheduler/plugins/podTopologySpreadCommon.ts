@@ -118,6 +118,14 @@ export function matchNodeInclusionPolicies(c: Constraint, pod: PodInfo, nodeInfo
   return true;
 }
 
+/** What node eligibility depends on for this constraint and pod: its node-inclusion inputs. */
+export function inclusionSignature(c: Constraint, pod: PodInfo): string {
+  const spec = pod.pod.spec;
+  const affinity = c.nodeAffinityPolicy === "Honor" ? JSON.stringify([spec.nodeSelector ?? null, spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? null]) : "-";
+  const taints = c.nodeTaintsPolicy === "Honor" ? JSON.stringify(spec.tolerations ?? []) : "-";
+  return `${affinity}|${taints}`;
+}
+
 /** The memo key of countPodsMatchSelector: compute it once per cycle and constraint, not per node. */
 export function countKey(selector: Selector, namespace: string): string {
   return `${namespace}\u0004${selector.canonical}`;

@@ -6,11 +6,13 @@ import type { NodeInfo } from "../framework/nodeInfo";
 import { RequiredNodeAffinity } from "../framework/nodeSelector";
 import type { PodInfo } from "../framework/podInfo";
 import { newStatus, type StateData, type Status } from "../framework/types";
+import type { DomainCounter } from "./podTopologySpreadDomains";
 import {
   type Constraint,
   countKey,
   countPodsMatchSelector,
   ErrReasonConstraintsNotMatch,
+  inclusionSignature,
   ErrReasonNodeLabelNotMatch,
   matchNodeInclusionPolicies,
   nodeLabelsMatchSpreadConstraints,
@@ -73,12 +75,25 @@ export class SpreadPreFilterState implements StateData {
 }
 
 // mirrors calPreFilterState (filtering.go)
-export function calPreFilterState(pod: PodInfo, constraints: readonly Constraint[], allNodes: readonly NodeInfo[]): SpreadPreFilterState {
+export function calPreFilterState(pod: PodInfo, constraints: readonly Constraint[], allNodes: readonly NodeInfo[], counter?: DomainCounter): SpreadPreFilterState {
   const required = new RequiredNodeAffinity(pod.pod);
   const s = new SpreadPreFilterState(constraints, required);
   for (const c of constraints) if (!s.tpKeyToValueCounts.has(c.topologyKey)) s.tpKeyToValueCounts.set(c.topologyKey, new Map());
-  const perNode = new Map<string, number>();
   const keys = constraints.map((c) => countKey(c.selector, pod.namespace));
+  // The memoized path needs one constraint per topology key (with two, the later one's count wins per node).
+  if (counter && s.tpKeyToValueCounts.size === constraints.length) {
+    const allKeys = constraints.map((c) => c.topologyKey).join(",");
+    constraints.forEach((c, i) => {
+      const totals = counter.totals(`F|${keys[i]}|${c.topologyKey}|${allKeys}|${inclusionSignature(c, pod)}`, (ni) => {
+        if (!nodeLabelsMatchSpreadConstraints(ni.labels, constraints) || !matchNodeInclusionPolicies(c, pod, ni, required)) return undefined;
+        return { value: ni.labels![c.topologyKey]!, count: countPodsMatchSelector(ni, c.selector, pod.namespace, keys[i]) };
+      });
+      const m = s.tpKeyToValueCounts.get(c.topologyKey)!;
+      for (const [value, t] of totals) m.set(value, t.count);
+    });
+    return s;
+  }
+  const perNode = new Map<string, number>();
   for (const nodeInfo of allNodes) {
     // Only nodes that carry every topology key take part.
     if (!nodeLabelsMatchSpreadConstraints(nodeInfo.labels, constraints)) continue;

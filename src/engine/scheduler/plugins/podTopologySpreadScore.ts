@@ -7,10 +7,12 @@ import { RequiredNodeAffinity } from "../framework/nodeSelector";
 import { idiv } from "../framework/normalizeScore";
 import type { PodInfo } from "../framework/podInfo";
 import { MaxNodeScore, type StateData } from "../framework/types";
+import type { DomainCounter } from "./podTopologySpreadDomains";
 import {
   type Constraint,
   countKey,
   countPodsMatchSelector,
+  inclusionSignature,
   LabelHostname,
   matchNodeInclusionPolicies,
   nodeLabelsMatchSpreadConstraints,
@@ -54,6 +56,7 @@ export function calPreScoreState(
   filteredNodes: readonly NodeInfo[],
   allNodes: readonly NodeInfo[],
   requireAllTopologies: boolean,
+  counter?: DomainCounter,
 ): SpreadPreScoreState {
   const s = new SpreadPreScoreState(constraints);
   const nc = constraints.length;
@@ -84,17 +87,32 @@ export function calPreScoreState(
   const counted = constraints.map((c, i) => c.topologyKey !== LabelHostname && s.topologyValueToPodCounts[i]!.size > 0);
   if (!counted.some((x) => x)) return s;
   const required = new RequiredNodeAffinity(pod.pod);
-  for (const nodeInfo of allNodes) {
-    if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(nodeInfo.labels, constraints)) continue;
+  const contribution = (i: number) => (nodeInfo: NodeInfo) => {
+    if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(nodeInfo.labels, constraints)) return undefined;
+    const c = constraints[i]!;
+    if (!matchNodeInclusionPolicies(c, pod, nodeInfo, required)) return undefined;
+    return { value: nodeInfo.labels?.[c.topologyKey] ?? "", count: countPodsMatchSelector(nodeInfo, c.selector, pod.namespace, s.countKeys[i]) };
+  };
+  if (counter) {
+    const allKeys = requireAllTopologies ? constraints.map((c) => c.topologyKey).join(",") : "";
     for (let i = 0; i < nc; i++) {
       if (!counted[i]) continue;
       const c = constraints[i]!;
+      const totals = counter.totals(`S|${s.countKeys[i]}|${c.topologyKey}|${allKeys}|${inclusionSignature(c, pod)}`, contribution(i));
       const m = s.topologyValueToPodCounts[i]!;
-      const value = nodeInfo.labels?.[c.topologyKey] ?? "";
-      const cur = m.get(value);
+      for (const value of m.keys()) m.set(value, totals.get(value)?.count ?? 0);
+    }
+    return s;
+  }
+  const fns = constraints.map((_, i) => contribution(i));
+  for (const nodeInfo of allNodes) {
+    for (let i = 0; i < nc; i++) {
+      if (!counted[i]) continue;
+      const m = s.topologyValueToPodCounts[i]!;
+      const cur = m.get(nodeInfo.labels?.[constraints[i]!.topologyKey] ?? "");
       if (cur === undefined) continue;
-      if (!matchNodeInclusionPolicies(c, pod, nodeInfo, required)) continue;
-      m.set(value, cur + countPodsMatchSelector(nodeInfo, c.selector, pod.namespace, s.countKeys[i]));
+      const got = fns[i]!(nodeInfo);
+      if (got) m.set(got.value, cur + got.count);
     }
   }
   return s;

@@ -4,82 +4,19 @@
 import type { Deployment, KubeEvent, KubeObject, ReplicaSet } from "../../../api/types";
 import { ApiServer, NO_HOOKS } from "../../../apiserver/apiServer";
 import { AuditLog } from "../../../apiserver/audit";
-import { ApiError } from "../../../apiserver/errors";
 import { Store, type StoreEvent } from "../../../apiserver/store";
 import { WatchHub } from "../../../apiserver/watch";
 import { ApiClient } from "../../../client/apiClient";
 import { EventRecorder } from "../../../client/eventRecorder";
 import { SharedInformers } from "../../../client/sharedInformers";
 import { WorkQueue } from "../../../client/workqueue";
-import { deepCopy, deepFreeze } from "../../../sim/clone";
+import { deepCopy } from "../../../sim/clone";
 import { SimClock } from "../../../sim/clock";
 import { EventQueue } from "../../../sim/eventQueue";
 import { SeededRandom } from "../../../sim/random";
 import { DEFAULT_TIMINGS } from "../../../sim/timings";
 import type { ControllerContext } from "../../context";
 import { DeploymentController } from "../deploymentController";
-
-/**
- * ApiServer whose Deployment status updates keep metadata.annotations from the request, as upstream's
- * deploymentStatusStrategy.PrepareForUpdate does (it only resets spec and labels). The kernel's generic
- * prepareForStatusUpdate drops every metadata change, which would lose the deployment.kubernetes.io/revision
- * annotation the controller writes through /status. Test-only workaround; reported to the lead.
- */
-class DeploymentStatusApiServer extends ApiServer {
-  override updateStatus(actor: string, input: KubeObject): KubeObject {
-    if (input.kind !== "Deployment") return super.updateStatus(actor, input);
-    type WriteExisting = (
-      actor: string,
-      verb: "update",
-      input: KubeObject,
-      subresource: string,
-      prepare: (obj: KubeObject, old: KubeObject) => KubeObject,
-    ) => KubeObject;
-    const writeExisting = (this as unknown as { writeExisting: WriteExisting }).writeExisting.bind(this);
-    return writeExisting(actor, "update", input, "status", (obj, old) => ({
-      ...old,
-      metadata: { ...old.metadata, annotations: obj.metadata.annotations },
-      status: obj.status,
-    }));
-  }
-}
-
-/**
- * A store whose objects are deep-frozen as they are written, so a controller mutating cached objects
- * throws. ApiServer's own `freezeStored` option cannot be used: it freezes the object before
- * Store.put stamps metadata.resourceVersion, so every write fails ("object is not extensible").
- * Freezing from the first store listener (before the WatchHub's) happens right after the stamp.
- */
-function freezingStore(): Store {
-  const store = new Store();
-  store.onEvent((e) => {
-    if (e.type !== "DELETED") deepFreeze(e.object);
-  });
-  return store;
-}
-
-/**
- * Test-only workaround for EventRecorder's event names: "<object>.<hex nanoseconds>" where nanoseconds
- * (~1.7e18) exceed 2^53, so its `lastNanos + 1` uniquifier is a no-op and a second event for the same
- * object in the same millisecond gets 409 AlreadyExists and is dropped. This client retries the create
- * with the next name, as distinct real timestamps would give. Reported to the lead.
- */
-class UniqueEventNameClient extends ApiClient {
-  override create<T extends KubeObject>(obj: T, namespace?: string): T {
-    if (obj.kind !== "Event") return super.create(obj, namespace);
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return super.create(obj, namespace);
-      } catch (e) {
-        if (!(e instanceof ApiError) || e.reason !== "AlreadyExists" || attempt > 100) throw e;
-        const name = obj.metadata.name;
-        const dot = name.lastIndexOf(".");
-        const next = (BigInt(`0x${name.slice(dot + 1)}`) + 1n).toString(16);
-        obj = { ...obj, metadata: { ...obj.metadata, name: `${name.slice(0, dot)}.${next}` } };
-      }
-    }
-  }
-}
 
 export interface HarnessOptions {
   seed?: number;
@@ -91,7 +28,7 @@ export class TestHarness {
   readonly clock = new SimClock();
   readonly events = new EventQueue(this.clock);
   readonly random: SeededRandom;
-  readonly store = freezingStore();
+  readonly store = new Store();
   readonly hub = new WatchHub(this.store);
   readonly audit = new AuditLog(100_000);
   readonly api: ApiServer;
@@ -107,7 +44,7 @@ export class TestHarness {
 
   constructor(opts: HarnessOptions = {}) {
     this.random = new SeededRandom(opts.seed ?? 1);
-    this.api = new DeploymentStatusApiServer(this.store, this.clock, this.random, this.audit);
+    this.api = new ApiServer(this.store, this.clock, this.random, this.audit, { freezeStored: true });
     this.api.hooks = NO_HOOKS;
     this.informers = new SharedInformers(this.store, this.hub, this.events, 1);
     const api = this.api;
@@ -121,7 +58,7 @@ export class TestHarness {
       recorder: (component, host) => {
         const key = `${component}/${host ?? ""}`;
         let r = this.recorders.get(key);
-        if (!r) this.recorders.set(key, (r = new EventRecorder(new UniqueEventNameClient(api, component), this.clock, { component, host })));
+        if (!r) this.recorders.set(key, (r = new EventRecorder(new ApiClient(api, component), this.clock, { component, host })));
         return r;
       },
       workqueue: (name, sync, wopts) =>

@@ -160,6 +160,11 @@ export function describeContainers(label: string, containers: readonly Container
     w.write(LEVEL_2, ports.includes(",") ? `Ports:\t${ports}\n` : `Port:\t${ports || "<none>"}\n`);
     const hostPorts = joinPorts(c, (_p, h) => h ?? 0);
     w.write(LEVEL_2, hostPorts.includes(",") ? `Host Ports:\t${hostPorts}\n` : `Host Port:\t${hostPorts || "<none>"}\n`);
+    const seccomp = field(c.securityContext, "seccompProfile");
+    if (seccomp !== undefined && seccomp !== null) {
+      w.write(LEVEL_2, `SeccompProfile:\t${str(field(seccomp, "type"))}\n`);
+      if (field(seccomp, "type") === "Localhost") w.write(LEVEL_3, `LocalhostProfile:\t${str(field(seccomp, "localhostProfile"))}\n`);
+    }
     for (const [title, lines] of [["Command", c.command], ["Args", c.args]] as const) {
       if (!lines || lines.length === 0) continue;
       w.write(LEVEL_2, `${title}:\n`);

@@ -49,6 +49,9 @@ function printSource(w: PrefixWriter, v: Volume): void {
         w.write(LEVEL_2, `TokenExpirationSeconds:\t${String(rec(src.serviceAccountToken).expirationSeconds ?? 3600)}\n`);
       }
     }
+  } else if (v.image !== undefined) {
+    // mirrors printImageVolumeSource
+    w.write(LEVEL_2, `Type:\tImage (a container image or OCI artifact)\n    Reference:\t${str(field(v.image, "reference"))}\n    PullPolicy:\t${str(field(v.image, "pullPolicy"))}\n`);
   } else {
     w.write(LEVEL_1, "<unknown>\n");
   }
