@@ -8,8 +8,7 @@
 //   - gcUnscheduledTerminating: terminating pods that were never scheduled.
 // Before deleting, a pod not yet Succeeded/Failed is patched to phase Failed, since no kubelet will.
 // Requests go out as "pod-garbage-collector" (ClientOrDie("pod-garbage-collector")).
-import type { Pod, PodStatus } from "../../api/types";
-import type { Node } from "../../api/types";
+import type { Node, Pod, PodStatus } from "../../api/types";
 import type { ApiClient } from "../../client/apiClient";
 import type { Informer } from "../../client/informer";
 import { parseTime, rfc3339 } from "../../sim/clock";
