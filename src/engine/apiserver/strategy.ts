@@ -2,6 +2,7 @@
 // pkg/registry/<group>/<kind>/strategy.go — which kinds track metadata.generation, which reset status on
 // create, and which parts of an object a main-resource update or a status update may change.
 import type { KubeObject } from "../api/types";
+import { generateJobSelector } from "./admission/createStrategy";
 
 /**
  * Kinds whose strategy sets generation = 1 on create and bumps it when the spec changes
@@ -66,6 +67,16 @@ export function prepareForCreate(obj: KubeObject): void {
       break;
     case "Node":
       break; // kubelets register nodes together with their status
+    case "PersistentVolume":
+    case "PersistentVolumeClaim":
+      // Status is reset, then defaulting on read from storage gives phase Pending.
+      obj.status = { phase: "Pending" };
+      break;
+    case "Job":
+      obj.status = {};
+      // The Job strategy derives the selector and controller-uid labels from the (just assigned) uid.
+      generateJobSelector(obj);
+      break;
     default:
       // ReplicaSetStatus.replicas has no omitempty, so an empty RS/RC status serializes as {replicas: 0}.
       if (hasStatusSubresource(obj.kind)) {

@@ -15,16 +15,23 @@ const GROUPS: readonly (readonly [string, readonly string[]])[] = [
   ["Other Commands", ["api-resources", "api-versions", "config", "plugin", "version"]],
 ];
 
+/**
+ * The width kubectl pads root command names to (cobra rpad .Name .NamePadding, as real `kubectl` help
+ * prints it: "  api-resources   Print ..."), whichever commands Kubelab lists.
+ */
+const NAME_PADDING = 15;
+
 export function rootHelp(commands: readonly CommandDef[]): string {
   const byName = new Map(commands.map((c) => [c.name, c]));
-  const width = Math.max(...commands.map((c) => c.name.length)) + 3;
   let s = "kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\n";
   for (const [title, names] of GROUPS) {
     const present = names.map((n) => byName.get(n)).filter((c): c is CommandDef => c !== undefined);
     if (present.length === 0) continue;
     s += `${title}:\n`;
-    for (const c of present) s += `  ${c.name.padEnd(width)}${c.short}\n`;
+    for (const c of present) s += `  ${c.name.padEnd(NAME_PADDING)} ${c.short}\n`;
     s += "\n";
+    // kubectl lists plugins (none in Kubelab) between the settings and the other commands.
+    if (title === "Settings Commands") s += "Subcommands provided by plugins:\n\n";
   }
   s += "Usage:\n  kubectl [flags] [options]\n\n";
   s += 'Use "kubectl <command> --help" for more information about a given command.\n';

@@ -36,6 +36,12 @@ interface ChunkLines {
   lineOf(offset: number): number;
 }
 
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
 function chunkLines(text: string): ChunkLines {
   const starts = [0];
   for (let i = text.indexOf("\n"); i >= 0 && i + 1 < text.length; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
@@ -57,11 +63,11 @@ function chunkLines(text: string): ChunkLines {
 type ChunkOutcome =
   | { kind: "empty" }
   | { kind: "tooLarge"; root: YamlNode }
-  | { kind: "error"; detail: string; offset: number | undefined }
+  | { kind: "error"; detail: string; offset: number | undefined; fileLine?: number }
   | { kind: "value"; raw: unknown; value: unknown; root: YamlNode; definitions: Map<object, YamlNode> };
 
 /** Blank lines, comments and separators only (no tabs: go-yaml refuses a tab-indented blank line). */
-const EMPTY_CHUNK = /^(?:---)?(?: *(?:#[^\n]*)?\n)*$/;
+const EMPTY_CHUNK = /^(?:---)?(?: *(?:#[\t -~]*)?\n)*$/;
 
 /** Decodes one chunk as kubectl's YAMLToJSONDecoder would, or says what go-yaml would refuse. */
 function decodeChunk(chunk: DocumentChunk, lines: ChunkLines): ChunkOutcome {
@@ -187,15 +193,14 @@ function parseText(fileName: string, text: string, fault: ReaderFault | undefine
 
   let index = -1;
   for (const chunk of chunks) {
-    if (EMPTY_CHUNK.test(chunk.text) && !(fault !== undefined && fault.line >= chunk.startLine && fault.line < chunk.startLine + chunk.text.split("\n").length - 1)) continue;
+    const faulty = fault !== undefined && fault.line >= chunk.startLine && fault.line < chunk.startLine + countLines(chunk.text);
+    if (!faulty && EMPTY_CHUNK.test(chunk.text)) continue;
     const lines = chunkLines(chunk.text);
     const toPosition = (offset: number): Position => {
       const l = Math.min(lines.lineOf(offset), lines.starts.length - 1);
       return { line: chunk.startLine + l + 1, column: offset - (lines.starts[l] as number) + 1 };
     };
-    const chunkLineCount = lines.starts.length;
-    const faulty = fault !== undefined && fault.line >= chunk.startLine && fault.line < chunk.startLine + chunkLineCount;
-    const outcome: ChunkOutcome = faulty ? { kind: "error", detail: yamlToJsonDetail(fault.problem), offset: undefined } : decodeChunk(chunk, lines);
+    const outcome: ChunkOutcome = faulty ? { kind: "error", detail: yamlToJsonDetail(fault.problem), offset: undefined, fileLine: fault.line + 1 } : decodeChunk(chunk, lines);
     if (outcome.kind === "empty") continue;
     index++;
     if (outcome.kind === "tooLarge") {
@@ -205,7 +210,7 @@ function parseText(fileName: string, text: string, fault: ReaderFault | undefine
       continue;
     }
     if (outcome.kind === "error") {
-      const pos = outcome.offset !== undefined ? toPosition(outcome.offset) : undefined;
+      const pos = outcome.offset !== undefined ? toPosition(outcome.offset) : outcome.fileLine !== undefined ? { line: outcome.fileLine } : undefined;
       errors.push({ fileName, documentIndex: index, ...pos, message: parseErrorMessage(fileName, outcome.detail), code: "ParseError", stopsFile: true });
       return { documents, errors };
     }

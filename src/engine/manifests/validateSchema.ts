@@ -120,6 +120,11 @@ class StrictDecoder {
   }
 
   decodeStruct(schema: StructSchema, obj: { [key: string]: Json }, path: PathSegment[]): void {
+    // Validation reports a struct's own required fields before descending (ValidateDeploymentSpec
+    // checks spec.selector before the template).
+    for (const [name, empty] of REQUIRED_VALUE[schema.id] ?? []) {
+      if (isAbsent(obj[name], empty)) this.required.push({ path: [...path, name], message: "Required value" });
+    }
     for (const key of Object.keys(obj).sort()) {
       if (this.fatal !== undefined) return;
       const field = schema.fields.get(key);
@@ -139,9 +144,6 @@ class StrictDecoder {
         this.structName = savedName;
       }
       path.pop();
-    }
-    for (const [name, empty] of REQUIRED_VALUE[schema.id] ?? []) {
-      if (isAbsent(obj[name], empty)) this.required.push({ path: [...path, name], message: "Required value" });
     }
   }
 

@@ -58,7 +58,7 @@ export class Cluster {
     this.store = new Store();
     this.hub = new WatchHub(this.store);
     this.api = new ApiServer(this.store, this.clock, this.random, this.audit, { freezeStored: this.config.strict });
-    this.api.hooks = admissionHooks(this.store);
+    this.api.hooks = admissionHooks(this.store, this.random);
     this.model = createContainerModel(this.random);
 
     const informers = new SharedInformers(this.store, this.hub, this.events, this.timings.watchLatencyMs);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../api/types";
 import { ApiError } from "../errors";
-import { admit, generateJobSelector, type AdmissionContext } from "./index";
+import { admit, admitInPlace, generateJobSelector, type AdmissionContext } from "./index";
 
 function pod(spec: Record<string, unknown> = {}, meta: Record<string, unknown> = {}): KubeObject {
   return {
@@ -188,5 +188,17 @@ describe("generateJobSelector (jobStrategy.PrepareForCreate)", () => {
     const job = { apiVersion: "batch/v1", kind: "Job", metadata: { name: "pi", uid: "u" }, spec: { manualSelector: true, template: {} } } as unknown as KubeObject;
     generateJobSelector(job);
     expect(job.spec.selector).toBeUndefined();
+  });
+});
+
+describe("admitInPlace", () => {
+  it("mutates and returns its argument, with the same result as admit", () => {
+    const a = pod({ priorityClassName: "system-node-critical" });
+    const b = pod({ priorityClassName: "system-node-critical" });
+    const copied = admit(a, ctx());
+    const inPlace = admitInPlace(b, ctx());
+    expect(inPlace).toBe(b);
+    expect(inPlace).toEqual(copied);
+    expect(b.spec.priority).toBe(2000001000);
   });
 });

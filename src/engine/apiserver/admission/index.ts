@@ -48,18 +48,26 @@ export interface AdmitOptions {
  * namespace's `kubernetes` finalizer.
  */
 export function admit(obj: KubeObject, ctx: AdmissionContext, opts: AdmitOptions = {}): KubeObject {
-  const out = deepCopy(obj);
-  const disabled = new Set(opts.disabledPlugins ?? []);
+  return admitInPlace(deepCopy(obj), ctx, opts);
+}
+
+/**
+ * As `admit`, but mutates and returns `obj` itself, for callers that already own a private copy (e.g.
+ * the output of applyDefaults) and want to skip the second deep copy. Nothing from `ctx` is aliased
+ * into the object. On refusal `obj` may be partly mutated — discard it.
+ */
+export function admitInPlace(obj: KubeObject, ctx: AdmissionContext, opts: AdmitOptions = {}): KubeObject {
+  const disabled = opts.disabledPlugins ? new Set(opts.disabledPlugins) : undefined;
   for (const [name, plugin] of ADMISSION_PLUGINS) {
-    if (!disabled.has(name)) plugin(out, ctx);
+    if (!disabled?.has(name)) plugin(obj, ctx);
   }
   if (ctx.operation === "CREATE") {
-    if (out.kind === "Pod" && out.apiVersion === "v1") {
-      out.status = { ...(out.status && typeof out.status === "object" ? out.status : {}), qosClass: computeQOSClass(out) };
+    if (obj.kind === "Pod" && obj.apiVersion === "v1") {
+      obj.status = { ...(obj.status && typeof obj.status === "object" ? obj.status : {}), qosClass: computeQOSClass(obj) };
     }
-    if (out.kind === "Namespace" && out.apiVersion === "v1") prepareNamespaceForCreate(out);
+    if (obj.kind === "Namespace" && obj.apiVersion === "v1") prepareNamespaceForCreate(obj);
   }
-  return out;
+  return obj;
 }
 
 export type { AdmissionContext, PriorityClassInfo, ServiceAccountInfo, AdmissionOperation } from "./context";

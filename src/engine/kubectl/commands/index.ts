@@ -1,10 +1,27 @@
 // The command table runKubectl dispatches over, in kubectl's help order.
 import type { CommandDef } from "../command";
+import { annotateCommand } from "./annotate";
 import { apiResourcesCommand } from "./apiResources";
 import { clusterInfoCommand } from "./clusterInfo";
+import { cordonCommandDef, uncordonCommandDef } from "./cordon";
+import { deleteCommand } from "./delete";
+import { drainCommand } from "./drain";
+import { labelCommand } from "./label";
+import { scaleCommand } from "./scale";
 import { versionCommand } from "./version";
 
-export const COMMANDS: readonly CommandDef[] = [clusterInfoCommand, apiResourcesCommand, versionCommand];
+export const COMMANDS: readonly CommandDef[] = [
+  deleteCommand,
+  scaleCommand,
+  clusterInfoCommand,
+  cordonCommandDef,
+  uncordonCommandDef,
+  drainCommand,
+  labelCommand,
+  annotateCommand,
+  apiResourcesCommand,
+  versionCommand,
+];
 
 /** Real kubectl commands Kubelab does not run (yet): named honestly instead of "unknown command". */
 export const UNSIMULATED_COMMANDS: readonly string[] = [

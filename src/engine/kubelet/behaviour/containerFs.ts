@@ -4,7 +4,7 @@
 // writable layer, which is thrown away when the container restarts (a new ContainerFs).
 //
 // Invariants:
-// - Paths are absolute and normalized ("/a/b", no trailing slash except "/").
+// - Paths are normalized on the way in ("/a//b/" is "/a/b"); relative paths are relative to "/".
 // - A volume's map is keyed by paths relative to the volume root ("index.html", "logs/app.log"); a key ending
 //   in "/" marks an explicitly created, possibly empty, directory.
 // - Parent directories are implicit: writing /a/b/c never fails for a missing /a/b (lenient on purpose:
@@ -78,6 +78,8 @@ interface Located {
   readonly mount?: Mount;
   /** Key in the mount's map (relative) or in the layer (absolute). */
   readonly key: string;
+  /** The path is the mount point itself (always a directory). */
+  readonly root?: boolean;
 }
 
 export class ContainerFs {
@@ -95,12 +97,13 @@ export class ContainerFs {
     for (const [p, c] of kubeletFiles ?? []) this.layer.set(normalizePath(p), c);
   }
 
-  private locate(path: string): Located {
+  private locate(rawPath: string): Located {
+    const path = normalizePath(rawPath);
     for (const m of this.mounts) {
       if (path === m.mountPath || path.startsWith(`${m.mountPath}/`) || m.mountPath === "/") {
         const rest = path.slice(m.mountPath === "/" ? 1 : m.mountPath.length + 1);
         const key = m.subPath === "" ? rest : rest === "" ? m.subPath : `${m.subPath}/${rest}`;
-        return { mount: m, key };
+        return { mount: m, key, root: rest === "" };
       }
     }
     return { key: path };
@@ -120,8 +123,8 @@ export class ContainerFs {
   }
 
   isDirectory(path: string): boolean {
-    const { mount, key } = this.locate(path);
-    if (mount) return key === "" || hasPrefix(mount.files.keys(), `${key}/`);
+    const { mount, key, root } = this.locate(path);
+    if (mount) return root === true || key === "" || hasPrefix(mount.files.keys(), `${key}/`);
     if (STANDARD_DIRS.includes(key)) return true;
     if (this.mounts.some((m) => m.mountPath.startsWith(`${key}/`))) return true;
     const prefix = `${key}/`;

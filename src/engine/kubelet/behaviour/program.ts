@@ -115,7 +115,7 @@ function staticDaemon(argv: readonly string[], image: ImageInfo): DaemonSpec | u
 export interface CompileOptions {
   /**
    * The container's environment after the kubelet resolved it (env, envFrom, valueFrom, service links),
-   * used for $(VAR) expansion and seen by the process. Default: the literal `env[].value` entries.
+   * used for $(VAR) expansion and seen by the process, over the literal `env[].value` entries.
    */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -129,7 +129,8 @@ function pid1StopBehaviour(argv0: string): StopBehaviour {
 
 /** Compiles what `container` runs in `image`. Pure: same inputs, same Program (cache it per template). */
 export function compileBehaviour(container: Container, image: ImageInfo, options: CompileOptions = {}): Program {
-  const env = options.env ?? Object.fromEntries((container.env ?? []).filter((e) => e.value !== undefined).map((e) => [e.name, e.value ?? ""]));
+  const literal = Object.fromEntries((container.env ?? []).filter((e) => e.value !== undefined).map((e) => [e.name, e.value ?? ""]));
+  const env = { ...literal, ...options.env };
   const command = container.command?.map((c) => expandKubeletVars(c, env));
   const args = container.args?.map((a) => expandKubeletVars(a, env));
   const argv = stripWrappers(processArgs(command, args, image), image);

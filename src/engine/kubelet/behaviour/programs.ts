@@ -76,7 +76,9 @@ function* apache(ctx: ExecContext, _argv: string[], io: Io): Run {
 
 function* mysqld(ctx: ExecContext, _argv: string[], io: Io): Run {
   const date = new Date(ctx.wallMs()).toISOString().slice(0, 19).replace("T", " ");
-  io.out.write(`${date}+00:00 [Note] [Entrypoint]: Entrypoint script for MySQL Server 8.4.6-1.el9 started.\n`);
+  const tag = ctx.image.tag;
+  const version = tag.startsWith("5.6") ? "5.6.51-1debian9" : tag.startsWith("5.7") ? "5.7.44-1.el7" : tag.startsWith("8.0") ? "8.0.43-1.el9" : "8.4.6-1.el9";
+  io.out.write(`${date}+00:00 [Note] [Entrypoint]: Entrypoint script for MySQL Server ${version} started.\n`);
   const ok = requireEnv(ctx, io, ["MYSQL_ROOT_PASSWORD", "MYSQL_ALLOW_EMPTY_PASSWORD", "MYSQL_RANDOM_ROOT_PASSWORD"], [
     `${date}+00:00 [ERROR] [Entrypoint]: Database is uninitialized and password option is not specified`,
     "    You need to specify one of the following as an environment variable:",
@@ -271,7 +273,7 @@ export const PROGRAMS: Record<string, CommandFn> = {
   "redis-cli": client(6379, "PONG", "Could not connect to Redis at 127.0.0.1:6379: Connection refused"),
   mysqld,
   mysqladmin: client(3306, "mysqld is alive", "mysqladmin: connect to server at 'localhost' failed\nerror: 'Can't connect to local MySQL server through socket '/var/run/mysqld/mysqld.sock' (2)'"),
-  mysql: client(3306, undefined, "ERROR 2003 (HY000): Can't connect to MySQL server on '127.0.0.1:3306' (111)"),
+  mysql: (ctx, argv, io, run) => client(3306, argv.some((a) => /select 1\b/i.test(a)) ? "1\n1" : undefined, "ERROR 2003 (HY000): Can't connect to MySQL server on '127.0.0.1:3306' (111)")(ctx, argv, io, run),
   postgres,
   pg_isready: client(5432, "/var/run/postgresql:5432 - accepting connections", "/var/run/postgresql:5432 - no response", 2),
   mongod: daemonOf(DAEMONS.mongo),

@@ -1,121 +1,81 @@
-// Compiled label selectors for the scheduler's hot paths: compiled once per pod (PodInfo), matched per
-// node/pod without allocation.
-// Mirrors metav1.LabelSelectorAsSelector (apimachinery pkg/apis/meta/v1/helpers.go) and
-// labels.Requirement.Matches (apimachinery pkg/labels/selector.go).
+// The scheduler's view of label selectors: apimachinery's Selector (labels.ts, metav1.LabelSelectorAsSelector)
+// plus what the hot paths need: a canonical string to memoize match counts per node, and Add.
+// A selector that fails to parse selects nothing (upstream returns the error; the pod can then fit nowhere).
 
-import type { LabelSelector, LabelSelectorRequirement } from "../../api/types";
+import type { LabelSelector } from "../../api/types";
+import {
+  everything,
+  labelSelectorAsSelector as sharedLabelSelectorAsSelector,
+  newRequirement,
+  type Requirement,
+  type Selector as SharedSelector,
+  selectorFromRequirements,
+  selectorFromSet as sharedSelectorFromSet,
+} from "../../apimachinery/labels";
 
 export type Labels = Readonly<Record<string, string>> | undefined;
+export type { Requirement } from "../../apimachinery/labels";
 
-export interface Requirement {
-  key: string;
-  operator: "In" | "NotIn" | "Exists" | "DoesNotExist" | "Equals";
-  values: readonly string[];
-}
-
-/** A parsed label selector. `nothing` matches no object; an empty requirement list matches everything. */
 export class Selector {
-  static readonly EVERYTHING = new Selector([], false);
-  static readonly NOTHING = new Selector([], true);
-
+  static readonly EVERYTHING = new Selector(everything());
+  static readonly NOTHING = new Selector(null);
   private canonicalKey: string | undefined;
 
-  constructor(
-    readonly requirements: readonly Requirement[],
-    readonly nothing: boolean,
-  ) {}
+  /** `inner` null = Nothing. */
+  private constructor(private readonly inner: SharedSelector | null) {}
 
-  /** A string equal for selectors that select the same way; used to memoize match counts per node. */
-  get canonical(): string {
-    if (this.canonicalKey === undefined) {
-      this.canonicalKey = this.nothing
-        ? "\u0000nothing"
-        : this.requirements.map((r) => `${r.key}\u0001${r.operator}\u0001${r.values.join("\u0002")}`).join("\u0003");
-    }
-    return this.canonicalKey;
+  static of(inner: SharedSelector): Selector {
+    return inner.matchesNothing ? Selector.NOTHING : new Selector(inner);
   }
 
-  /** labels.Selector.Empty(): true for Everything (and, as upstream, for Nothing's zero requirements). */
+  get nothing(): boolean {
+    return this.inner === null;
+  }
+
+  get requirements(): readonly Requirement[] {
+    return this.inner?.requirements ?? [];
+  }
+
+  /** labels.Selector.Empty(): selects without restriction (Nothing is not empty). */
   empty(): boolean {
-    return this.requirements.length === 0;
+    return this.inner !== null && this.inner.empty();
   }
 
   matches(labels: Labels): boolean {
-    if (this.nothing) return false;
-    const reqs = this.requirements;
-    for (let i = 0; i < reqs.length; i++) {
-      if (!requirementMatches(reqs[i]!, labels)) return false;
-    }
-    return true;
+    return this.inner !== null && this.inner.matches(labels);
   }
 
-  /** Selector.Add: a new selector with extra ANDed requirements. */
+  /** Selector.Add: extra ANDed requirements, kept sorted by key. */
   add(extra: readonly Requirement[]): Selector {
-    if (this.nothing) return this;
-    // internalSelector.Add keeps requirements sorted by key (stable for equal keys).
-    const merged = [...this.requirements, ...extra].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    return new Selector(merged, false);
+    if (this.inner === null) return this;
+    return Selector.of(selectorFromRequirements([...this.inner.requirements, ...extra]));
+  }
+
+  /** Equal for selectors that select alike: the sorted String() form (memo key for match counts). */
+  get canonical(): string {
+    return (this.canonicalKey ??= this.inner === null ? "\u0000nothing" : this.inner.toString());
   }
 }
 
-function requirementMatches(r: Requirement, labels: Labels): boolean {
-  const has = labels !== undefined && Object.prototype.hasOwnProperty.call(labels, r.key);
-  switch (r.operator) {
-    case "Equals":
-      return has && labels![r.key] === r.values[0];
-    case "In":
-      return has && r.values.includes(labels![r.key]!);
-    case "NotIn":
-      return !has || !r.values.includes(labels![r.key]!);
-    case "Exists":
-      return has;
-    case "DoesNotExist":
-      return !has;
-  }
-}
-
-/**
- * labelSelectorAsSelector mirrors metav1.LabelSelectorAsSelector: nil → Nothing, {} → Everything.
- * Requirements are sorted by key as upstream's internalSelector does, so the order is deterministic.
- * Malformed operators produce Nothing (upstream returns an error, which the scheduler treats as no match).
- */
+/** metav1.LabelSelectorAsSelector: nil → Nothing, {} → Everything; invalid → Nothing. */
 export function labelSelectorAsSelector(ls: LabelSelector | undefined | null): Selector {
-  if (ls === undefined || ls === null) return Selector.NOTHING;
-  const reqs: Requirement[] = [];
-  if (ls.matchLabels) {
-    for (const k of Object.keys(ls.matchLabels)) reqs.push({ key: k, operator: "Equals", values: [ls.matchLabels[k]!] });
-  }
-  for (const e of ls.matchExpressions ?? []) {
-    const r = fromExpression(e);
-    if (r === null) return Selector.NOTHING;
-    reqs.push(r);
-  }
-  if (reqs.length === 0) return Selector.EVERYTHING;
-  reqs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return new Selector(reqs, false);
-}
-
-function fromExpression(e: LabelSelectorRequirement): Requirement | null {
-  switch (e.operator) {
-    case "In":
-    case "NotIn":
-      if (!e.values || e.values.length === 0) return null;
-      return { key: e.key, operator: e.operator, values: e.values };
-    case "Exists":
-    case "DoesNotExist":
-      return { key: e.key, operator: e.operator, values: [] };
-    default:
-      return null;
+  try {
+    return Selector.of(sharedLabelSelectorAsSelector(ls));
+  } catch {
+    return Selector.NOTHING;
   }
 }
 
-/** labels.SelectorFromSet: every key must equal its value. An empty set selects everything. */
+/** labels.SelectorFromSet: every key must equal its value; an empty set selects everything. */
 export function selectorFromSet(set: Readonly<Record<string, string>> | undefined): Selector {
-  if (!set) return Selector.EVERYTHING;
-  const keys = Object.keys(set).sort();
-  if (keys.length === 0) return Selector.EVERYTHING;
-  return new Selector(
-    keys.map((k) => ({ key: k, operator: "Equals" as const, values: [set[k]!] })),
-    false,
-  );
+  return Selector.of(sharedSelectorFromSet(set));
+}
+
+/** A requirement for matchLabelKeys-style merging; undefined when key or value is not a valid label. */
+export function requirement(key: string, op: "=" | "in" | "notin", value: string): Requirement | undefined {
+  try {
+    return newRequirement(key, op, [value]);
+  } catch {
+    return undefined;
+  }
 }

@@ -3,7 +3,7 @@
 // Mirrors framework.PodInfo / NewPodInfo / CalculateResource (pkg/scheduler/framework/types.go).
 
 import type { LabelSelector, Pod, PodAffinityTerm } from "../../api/types";
-import { type Labels, labelSelectorAsSelector, type Requirement, Selector } from "./labels";
+import { type Labels, labelSelectorAsSelector, type Requirement, requirement, type Selector } from "./labels";
 import { podRequests, type Resource, resourceFromList } from "./resources";
 
 /** fwk.AffinityTerm: a PodAffinityTerm with its selectors parsed. */
@@ -38,8 +38,9 @@ function termSelector(pod: Pod, term: PodAffinityTerm): Selector {
   const base = labelSelectorAsSelector(term.labelSelector as LabelSelector | undefined);
   const labels = pod.metadata.labels ?? {};
   const extra: Requirement[] = [];
-  for (const k of term.matchLabelKeys ?? []) if (k in labels) extra.push({ key: k, operator: "In", values: [labels[k]!] });
-  for (const k of term.mismatchLabelKeys ?? []) if (k in labels) extra.push({ key: k, operator: "NotIn", values: [labels[k]!] });
+  const push = (r: Requirement | undefined) => r && extra.push(r);
+  for (const k of term.matchLabelKeys ?? []) if (k in labels) push(requirement(k, "in", labels[k]!));
+  for (const k of term.mismatchLabelKeys ?? []) if (k in labels) push(requirement(k, "notin", labels[k]!));
   return extra.length > 0 ? base.add(extra) : base;
 }
 

@@ -4,7 +4,7 @@
 // helper.DefaultSelector (pkg/scheduler/framework/plugins/helper/spread.go).
 
 import type { LabelSelector, Pod, TopologySpreadConstraint } from "../../api/types";
-import { labelSelectorAsSelector, type Requirement, Selector, selectorFromSet } from "../framework/labels";
+import { labelSelectorAsSelector, type Requirement, requirement, Selector, selectorFromSet } from "../framework/labels";
 import type { NodeInfo } from "../framework/nodeInfo";
 import type { RequiredNodeAffinity } from "../framework/nodeSelector";
 import type { PodInfo } from "../framework/podInfo";
@@ -76,12 +76,14 @@ export function filterTopologySpreadConstraints(
   for (const c of constraints) {
     if (c.whenUnsatisfiable !== action) continue;
     let selector = labelSelectorAsSelector(c.labelSelector);
+    // mergeLabelSetWithSelector: SelectorFromSet(the pod's values for matchLabelKeys) + the selector's requirements.
     const extra: Requirement[] = [];
     for (const k of c.matchLabelKeys ?? []) {
       const v = podLabels?.[k];
-      if (v !== undefined) extra.push({ key: k, operator: "Equals", values: [v] });
+      const r = v === undefined ? undefined : requirement(k, "=", v);
+      if (r) extra.push(r);
     }
-    if (extra.length > 0) selector = selectorFromSet(Object.fromEntries(extra.map((r) => [r.key, r.values[0]!]))).add(selector.requirements);
+    if (extra.length > 0) selector = Selector.EVERYTHING.add(extra).add(selector.requirements);
     out.push({
       maxSkew: c.maxSkew,
       topologyKey: c.topologyKey,

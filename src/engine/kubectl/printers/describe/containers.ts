@@ -6,7 +6,7 @@ import type { Container, ContainerState, ContainerStatus, EnvVar, Pod, PodTempla
 import { formatLabelSelector } from "../../../apimachinery/labels";
 import { milliValue, parseQuantity, value as quantityValue } from "../../../apimachinery/quantity";
 import { quantityString } from "../columns/quantity";
-import { field, rec, str } from "../columns/types";
+import { arr, field, rec, str } from "../columns/types";
 import { formatRFC1123Z, LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, printBool, printLabelsMultiline, printAnnotationsMultiline, printTolerationsMultiline, type PrefixWriter } from "./prefixWriter";
 import { describeVolumes } from "./volumes";
 
@@ -145,6 +145,16 @@ function describeMounts(c: Container, w: PrefixWriter): void {
   }
 }
 
+// mirrors the VolumeDevices half of describeContainerVolumes: sorted by device path.
+function describeDevices(c: Container, w: PrefixWriter): void {
+  const devices = arr(field(c, "volumeDevices")).map(rec);
+  if (devices.length === 0) return;
+  devices.sort((a, b) => (str(a.devicePath) < str(b.devicePath) ? -1 : str(a.devicePath) > str(b.devicePath) ? 1 : 0));
+  // Upstream reuses the Mounts line's "\t<none>" suffix here.
+  w.write(LEVEL_2, `Devices:${(c.volumeMounts ?? []).length === 0 ? "\t<none>" : ""}\n`);
+  for (const d of devices) w.write(LEVEL_3, `${str(d.devicePath)} from ${str(d.name)}\n`);
+}
+
 // mirrors describeContainers; statuses are absent for pod templates.
 export function describeContainers(label: string, containers: readonly Container[], statuses: readonly ContainerStatus[] | undefined, resolve: EnvResolver | undefined, w: PrefixWriter, space: string): void {
   const byName = new Map((statuses ?? []).map((s) => [s.name, s]));
@@ -182,6 +192,7 @@ export function describeContainers(label: string, containers: readonly Container
     if (c.startupProbe) w.write(LEVEL_2, `Startup:\t${describeProbe(c.startupProbe)}\n`);
     describeEnv(c, resolve, w);
     describeMounts(c, w);
+    describeDevices(c, w);
   }
 }
 

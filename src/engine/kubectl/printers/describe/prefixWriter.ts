@@ -12,8 +12,14 @@ export const LEVEL_1 = 1;
 export const LEVEL_2 = 2;
 export const LEVEL_3 = 3;
 
+/** Where a PrefixWriter's text goes: the describe tabwriter, or a plain buffer in tests (as upstream's). */
+export interface TextSink {
+  write(text: string): void;
+  flush(): void;
+}
+
 export class PrefixWriter {
-  constructor(private readonly out: TabWriter) {}
+  constructor(private readonly out: TextSink | TabWriter) {}
 
   /** Write(level, text): the text is already formatted; "  " per level is prepended. */
   write(level: number, text: string): void {

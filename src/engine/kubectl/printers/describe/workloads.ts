@@ -22,6 +22,9 @@ function describeConditions(w: PrefixWriter, conditions: readonly { type: string
   for (const c of conditions) w.write(LEVEL_1, `${c.type} \t${c.status}\t${c.reason ?? ""}\n`);
 }
 
+// (*IntOrString).String(): "<nil>" for an unset pointer.
+const ioS = (v: unknown) => (v === undefined || v === null ? "<nil>" : intOrString(v));
+
 export interface DeploymentReplicaSets {
   /** deploymentutil.GetAllReplicaSets' old ReplicaSets. */
   oldReplicaSets: readonly ReplicaSet[];
@@ -44,13 +47,12 @@ export function describeDeployment(d: Deployment, replicaSets: DeploymentReplica
       LEVEL_0,
       `Replicas:\t${spec?.replicas ?? 1} desired | ${status.updatedReplicas ?? 0} updated | ${status.replicas ?? 0} total | ${status.availableReplicas ?? 0} available | ${status.unavailableReplicas ?? 0} unavailable\n`,
     );
-    // The API server defaults an absent strategy to RollingUpdate with 25% / 25%.
-    const type = spec?.strategy?.type ?? "RollingUpdate";
-    w.write(LEVEL_0, `StrategyType:\t${type}\n`);
+    // The API server's SetDefaults_Deployment fills strategy in; an undefaulted object prints as stored.
+    w.write(LEVEL_0, `StrategyType:\t${spec?.strategy?.type ?? ""}\n`);
     w.write(LEVEL_0, `MinReadySeconds:\t${spec?.minReadySeconds ?? 0}\n`);
-    if (type === "RollingUpdate") {
-      const ru = spec?.strategy?.rollingUpdate ?? {};
-      w.write(LEVEL_0, `RollingUpdateStrategy:\t${intOrString(ru.maxUnavailable ?? "25%")} max unavailable, ${intOrString(ru.maxSurge ?? "25%")} max surge\n`);
+    const ru = spec?.strategy?.rollingUpdate;
+    if (ru) {
+      w.write(LEVEL_0, `RollingUpdateStrategy:\t${ioS(ru.maxUnavailable)} max unavailable, ${ioS(ru.maxSurge)} max surge\n`);
     }
     describePodTemplate(spec?.template, w);
     describeConditions(w, status.conditions);

@@ -1,0 +1,186 @@
+// `kubectl drain NODE`: cordon, then evict every pod the filters allow, and wait until each is gone.
+// mirrors kubectl pkg/cmd/drain/drain.go (RunDrain, deleteOrEvictPodsSimple,
+// onPodDeletionOrEvictionFinished) and pkg/drain/drain.go (GetPodsForDeletion, evictPods, waitForDelete
+// polling every second).
+import { resolveResource } from "../../api/registry";
+import type { Pod } from "../../api/types";
+import { goDuration } from "../../kubelet/goDuration";
+import type { CommandContext, CommandDef } from "../command";
+import { bool, int, str, type ParsedArgs } from "../flags";
+import { parseSelector } from "../../apimachinery/labels";
+import { fail, toFailure, type Failure } from "../util/errors";
+import { errors, filterPods, podsToDelete, warnings, type DrainFilterOptions } from "../util/drainFilters";
+import { evictPod } from "../util/eviction";
+import { nameLine } from "../util/names";
+import type { Info } from "../util/resources";
+import { timeoutMs } from "../util/wait";
+import { runCordonOrUncordon, selectNodes } from "./cordon";
+
+const PODS = resolveResource("pods")!;
+const DAEMONSETS = resolveResource("daemonsets")!;
+const POLL_INTERVAL_MS = 1000;
+
+interface DrainOptions {
+  filter: Omit<DrainFilterOptions, "nowAbsMs" | "daemonSetExists">;
+  gracePeriodSeconds: number;
+  timeoutMs: number;
+  /** How a timeout is named in errors: the --timeout value as Go prints a Duration. */
+  timeoutText: string;
+  podSelector: string;
+  /** --disable-eviction: plain DELETEs, no "evicting pod" lines, "deleted" instead of "evicted". */
+  disableEviction: boolean;
+}
+
+/** An error that CheckErr prints as one line of an aggregate (no `error: ` prefix). */
+function aggregateOf(texts: readonly string[]): Failure[] {
+  return texts.length === 1 ? [{ text: texts[0] as string, single: texts[0] as string }] : texts.map((text) => ({ text }));
+}
+
+// mirrors utilerrors.aggregate.Error()
+function aggregateText(texts: readonly string[]): string {
+  return texts.length === 1 ? (texts[0] as string) : `[${texts.join(", ")}]`;
+}
+
+function podsOnNode(ctx: CommandContext, node: string, podSelector: string): Pod[] {
+  const sel = podSelector ? parseSelector(podSelector) : undefined;
+  return ctx.env.api.list(ctx.actor, PODS, undefined, (o) => o.spec?.nodeName === node && (!sel || sel.matches(o.metadata.labels))) as Pod[];
+}
+
+// mirrors GetPodsForDeletion
+function podsForDeletion(ctx: CommandContext, node: string, o: DrainOptions) {
+  const list = filterPods(podsOnNode(ctx, node, o.podSelector), {
+    ...o.filter,
+    nowAbsMs: ctx.env.clock.absolute(),
+    daemonSetExists: (ns, name) => ctx.env.api.store.get(DAEMONSETS.resource, `${DAEMONSETS.resource}/${ns}/${name}`) !== undefined,
+  });
+  return { list, errors: errors(list) };
+}
+
+function podGone(ctx: CommandContext, pod: Pod, uid: string): boolean {
+  const cur = ctx.env.api.store.get(PODS.resource, `${PODS.resource}/${pod.metadata.namespace}/${pod.metadata.name}`);
+  return cur === undefined || cur.metadata.uid !== uid;
+}
+
+// mirrors evictPods + waitForDelete: every pod evicted, then polled once a second until gone.
+function evictPods(ctx: CommandContext, pods: readonly Pod[], o: DrainOptions): string[] {
+  const errs: string[] = [];
+  const waiting: { pod: Pod; uid: string }[] = [];
+  for (const pod of pods) {
+    if (!o.disableEviction) ctx.out.out(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name}\n`);
+    try {
+      evictPod(ctx, pod, { gracePeriodSeconds: o.gracePeriodSeconds });
+      waiting.push({ pod, uid: pod.metadata.uid });
+    } catch (e) {
+      const f = toFailure(e);
+      if (f.reason === "NotFound") continue;
+      errs.push(`error when evicting pods/${JSON.stringify(pod.metadata.name)} -n ${JSON.stringify(pod.metadata.namespace)}: ${f.text}`);
+    }
+  }
+  const start = ctx.env.clock.now();
+  let pending = waiting;
+  for (let poll = 0; pending.length > 0; poll++) {
+    const at = start + poll * POLL_INTERVAL_MS;
+    if (at > start + o.timeoutMs) {
+      for (const { pod } of pending) {
+        errs.push(`error when waiting for pod ${JSON.stringify(pod.metadata.name)} in namespace ${JSON.stringify(pod.metadata.namespace)} to terminate: global timeout reached: ${o.timeoutText}`);
+      }
+      break;
+    }
+    if (at > ctx.env.clock.now()) ctx.env.waitFor(() => false, at - ctx.env.clock.now());
+    const still: typeof pending = [];
+    for (const w of pending) {
+      if (podGone(ctx, w.pod, w.uid)) ctx.out.out(nameLine(PODS, w.pod.metadata.name, o.disableEviction ? "deleted" : "evicted"));
+      else still.push(w);
+    }
+    pending = still;
+  }
+  return errs;
+}
+
+// mirrors deleteOrEvictPodsSimple; returns the node's errors (empty when drained).
+function drainNode(ctx: CommandContext, node: Info, o: DrainOptions): string[] {
+  const { list, errors: errs } = podsForDeletion(ctx, node.name, o);
+  if (errs.length > 0) return errs;
+  const w = warnings(list);
+  if (w !== "") ctx.out.warn(w);
+  const evictErrs = evictPods(ctx, podsToDelete(list), o);
+  if (evictErrs.length > 0) {
+    const pending = podsToDelete(podsForDeletion(ctx, node.name, o).list);
+    if (pending.length > 0) {
+      ctx.out.err(`There are pending pods in node ${JSON.stringify(node.name)} when an error occurred: ${aggregateText(evictErrs)}\n`);
+      for (const pod of pending) ctx.out.err(`pod/${pod.metadata.name}\n`);
+    }
+  }
+  return evictErrs;
+}
+
+function options(p: ParsedArgs): DrainOptions {
+  const podSelector = str(p, "pod-selector") ?? "";
+  if (podSelector !== "") {
+    try {
+      parseSelector(podSelector);
+    } catch {
+      fail("--pod-selector=<pod_selector> must be a valid label selector");
+    }
+  }
+  const timeout = timeoutMs(str(p, "timeout"));
+  return {
+    filter: {
+      force: bool(p, "force"),
+      ignoreAllDaemonSets: bool(p, "ignore-daemonsets"),
+      deleteEmptyDirData: bool(p, "delete-emptydir-data") || bool(p, "delete-local-data"),
+      skipWaitForDeleteTimeoutSeconds: int(p, "skip-wait-for-delete-timeout") ?? 0,
+    },
+    gracePeriodSeconds: int(p, "grace-period") ?? -1,
+    timeoutMs: timeout,
+    timeoutText: goDuration(timeout),
+    podSelector,
+    disableEviction: bool(p, "disable-eviction"),
+  };
+}
+
+function runDrain(ctx: CommandContext, p: ParsedArgs): Failure[] {
+  if (p.changed.has("delete-local-data")) {
+    ctx.out.err("Flag --delete-local-data has been deprecated, This option is deprecated and will be deleted. Use --delete-emptydir-data.\n");
+  }
+  const nodes = selectNodes(ctx, p, "drain NODE");
+  const o = options(p);
+  runCordonOrUncordon(ctx, nodes, true);
+  const fatal: string[][] = [];
+  const remaining: string[] = [];
+  for (const node of nodes) {
+    const errs = drainNode(ctx, node, o);
+    if (errs.length === 0) {
+      ctx.out.out(nameLine(node.type, node.name, "drained"));
+      continue;
+    }
+    ctx.out.err(`error: unable to drain node ${JSON.stringify(node.name)} due to error: ${aggregateText(errs)}, continuing command...\n`);
+    fatal.push(errs);
+    remaining.push(node.name);
+  }
+  if (remaining.length > 0) ctx.out.err(`There are pending nodes to be drained:\n${remaining.map((n) => ` ${n}\n`).join("")}`);
+  // CheckErr on NewAggregate(fatal): one node's errors one per line; several nodes one line each.
+  if (fatal.length === 1) return aggregateOf(fatal[0] as string[]);
+  return fatal.map((errs) => ({ text: aggregateText(errs) }));
+}
+
+export const drainCommand: CommandDef = {
+  name: "drain",
+  short: "Drain node in preparation for maintenance",
+  use: "drain NODE",
+  flags: [
+    { name: "force", kind: "bool" },
+    { name: "ignore-daemonsets", kind: "bool" },
+    { name: "delete-emptydir-data", kind: "bool" },
+    { name: "delete-local-data", kind: "bool" },
+    { name: "grace-period", kind: "int", default: -1 },
+    { name: "timeout", kind: "string" },
+    { name: "pod-selector", kind: "string" },
+    { name: "selector", short: "l", kind: "string" },
+    { name: "disable-eviction", kind: "bool" },
+    { name: "skip-wait-for-delete-timeout", kind: "int", default: 0 },
+    { name: "chunk-size", kind: "int", default: 500 },
+    { name: "dry-run", kind: "string" },
+  ],
+  run: runDrain,
+};
