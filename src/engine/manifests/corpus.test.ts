@@ -68,7 +68,7 @@ describe("fixtures", () => {
     const flow = scan("good-flow-pod.yaml").documents[0]?.document;
     expect(flow?.positionOf("spec.containers[0].command[1]")).toEqual({ line: 13, column: 26 });
     const list = scan("good-list.yaml").documents[1]?.document;
-    expect(list?.positionOf("data.mode")).toEqual({ line: 20, column: 5 });
+    expect(list?.positionOf("data.mode")).toEqual({ line: 19, column: 5 });
   });
 
   it("never throws, whatever the input", () => {

@@ -5,7 +5,17 @@
 // mirrors yaml_parser_scan_to_next_token (gopkg.in/yaml.v2 scannerc.go).
 //
 // The node tree tells which lines are inside a flow collection or a multi-line scalar, where tabs
-// are content or skippable whitespace.
+// are content or skippable whitespace. A tab starting the line right after a block scalar (`|`,
+// `>`) is met by the block scalar's scanner instead, which words it differently
+// (yaml_parser_scan_block_scalar_breaks).
+
+export interface GoTabProblem {
+  offset: number;
+  problem: string;
+}
+
+const CANNOT_START = "found character that cannot start any token";
+const BLOCK_SCALAR_TAB = "found a tab character where an indentation space is expected";
 
 import { NodeKind, type YamlNode } from "./nodeTree";
 
@@ -25,12 +35,14 @@ function lastContent(text: string, start: number, end: number): number {
  * Offset of the first tab go-yaml would stop on, or undefined. `lineStarts` are the offsets where
  * the chunk's lines begin; `roots` is the (possibly partial) node tree js-yaml recorded.
  */
-export function findGoTabProblem(text: string, lineStarts: readonly number[], roots: readonly YamlNode[], lineOf: (offset: number) => number): number | undefined {
+export function findGoTabProblem(text: string, lineStarts: readonly number[], roots: readonly YamlNode[], lineOf: (offset: number) => number): GoTabProblem | undefined {
   if (!text.includes("\t")) return undefined;
   const exempt = new Uint8Array(lineStarts.length);
-  let first: number | undefined;
-  const note = (offset: number): void => {
-    if (first === undefined || offset < first) first = offset;
+  /** Lines a block scalar's scanner reads: its last content line and the blank lines after it. */
+  const blockScalarEnd = new Uint8Array(lineStarts.length + 1);
+  let first: GoTabProblem | undefined;
+  const note = (offset: number, problem = CANNOT_START): void => {
+    if (first === undefined || offset < first.offset) first = { offset, problem };
   };
 
   const visit = (node: YamlNode, inFlow: boolean): void => {
@@ -39,6 +51,7 @@ export function findGoTabProblem(text: string, lineStarts: readonly number[], ro
     if (flow || node.kind === NodeKind.Scalar) {
       const endLine = lineOf(lastContent(text, node.start, node.end));
       for (let l = startLine + 1; l <= endLine; l++) exempt[l] = 1;
+      if (!flow && /^(?:[!&][^\s]*\s+)*[|>]/.test(text.slice(node.start, node.start + 64))) blockScalarEnd[endLine + 1] = 1;
     }
     const children = node.children;
     // Inside a flow collection every line is exempt and go-yaml skips tabs between tokens.
@@ -71,14 +84,22 @@ export function findGoTabProblem(text: string, lineStarts: readonly number[], ro
 
   for (let l = 0; l < lineStarts.length; l++) {
     if (exempt[l] === 1) continue;
+    let blank = true;
     for (let i = lineStarts[l] as number; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 0x09) {
-        note(i);
+        note(i, blockScalarEnd[l] === 1 ? BLOCK_SCALAR_TAB : CANNOT_START);
+        blank = false;
         break;
       }
-      if (c !== 0x20) break;
+      if (c === 0x0a) break;
+      if (c !== 0x20) {
+        blank = false;
+        break;
+      }
     }
+    // Blank lines after a block scalar still belong to its scanner.
+    if (blank && blockScalarEnd[l] === 1) blockScalarEnd[l + 1] = 1;
   }
   return first;
 }

@@ -96,9 +96,14 @@ export class NodeTreeRecorder {
     (parent ? parent.children : this.roots).push(node);
   };
 
-  /** The nodes still open when parsing stopped (outermost first): used to place syntax errors. */
-  openFrames(): number {
-    return this.stack.length;
+  /**
+   * Every node closed so far, as top-level nodes: the roots plus what each still-open node had
+   * collected when parsing stopped on an error.
+   */
+  closedNodes(): YamlNode[] {
+    const out = [...this.roots];
+    for (const frame of this.stack) out.push(...frame.children);
+    return out;
   }
 }
 

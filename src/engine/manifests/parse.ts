@@ -90,15 +90,16 @@ function decodeChunk(chunk: DocumentChunk, lines: ChunkLines): ChunkOutcome {
   } catch (e) {
     if (!(e instanceof yaml.YAMLException)) throw e;
     const p = toGoYamlProblem(e, text, recorder.roots, lines.lineOf);
-    const tab = findGoTabProblem(text, lines.starts, recorder.roots, lines.lineOf);
-    if (tab !== undefined && tab < p.offset) {
-      return { kind: "error", detail: yamlToJsonDetail("found character that cannot start any token", lines.lineOf(tab) + 1), offset: tab };
+    // go-yaml meets a tab it refuses before js-yaml's problem when it comes first (or is the problem).
+    const tab = findGoTabProblem(text, lines.starts, recorder.closedNodes(), lines.lineOf);
+    if (tab !== undefined && tab.offset <= p.offset) {
+      return { kind: "error", detail: yamlToJsonDetail(tab.problem, lines.lineOf(tab.offset) + 1), offset: tab.offset };
     }
     return { kind: "error", detail: yamlToJsonDetail(p.problem, p.goLine), offset: p.offset };
   }
   const tab = findGoTabProblem(text, lines.starts, recorder.roots, lines.lineOf);
   if (tab !== undefined) {
-    return { kind: "error", detail: yamlToJsonDetail("found character that cannot start any token", lines.lineOf(tab) + 1), offset: tab };
+    return { kind: "error", detail: yamlToJsonDetail(tab.problem, lines.lineOf(tab.offset) + 1), offset: tab.offset };
   }
   const root = recorder.roots[0];
   if (raw === null || raw === undefined || root === undefined) return { kind: "empty" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { KubeEvent, Node, Pod, Taint, Toleration } from "../../api/types";
+import type { KubeEvent, Pod, Taint, Toleration } from "../../api/types";
 import { rfc3339 } from "../../sim/clock";
 import { PodGCController } from "../podgc/podGCController";
 import { TaintEvictionController } from "../tainteviction/taintEvictionController";
@@ -385,4 +385,3 @@ describe("NodeLifecycleController taints", () => {
   });
 });
 
-export type { Node };

@@ -38,15 +38,15 @@ describe("kubectl drain", () => {
     expect(c.get("nodes", undefined, "node-1")?.spec.unschedulable).toBe(true);
   });
 
+  // Upstream groups reasons in a Go map (any order); Kubelab keeps the order the pods are listed in.
   it("lists every reason on its own line when several filters refuse", () => {
     const c = cluster(true);
     const r = c.run("drain node-1");
     expect(r.err).toBe(
-      'error: unable to drain node "node-1" due to error: [cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/kube-proxy-x7k2p, cannot delete cannot delete Pods that declare no controller (use --force to override): default/standalone], continuing command...\n'
-        .replace("cannot delete cannot delete", "cannot delete") +
+      'error: unable to drain node "node-1" due to error: [cannot delete Pods that declare no controller (use --force to override): default/standalone, cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/kube-proxy-x7k2p], continuing command...\n' +
         "There are pending nodes to be drained:\n node-1\n" +
-        "cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/kube-proxy-x7k2p\n" +
-        "cannot delete Pods that declare no controller (use --force to override): default/standalone\n",
+        "cannot delete Pods that declare no controller (use --force to override): default/standalone\n" +
+        "cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/kube-proxy-x7k2p\n",
     );
   });
 
@@ -64,7 +64,7 @@ describe("kubectl drain", () => {
         "pod/web-5d4f8-abcde evicted\n" +
         "pod/web-5d4f8-fghij evicted\n" +
         "node/node-1 drained\n",
-      err: "Warning: ignoring DaemonSet-managed Pods: kube-system/kube-proxy-x7k2p; deleting Pods that declare no controller: default/standalone\n",
+      err: "Warning: deleting Pods that declare no controller: default/standalone; ignoring DaemonSet-managed Pods: kube-system/kube-proxy-x7k2p\n",
       code: 0,
     });
     // The longest grace period (10 s) decides; waitForDelete polls once a second.

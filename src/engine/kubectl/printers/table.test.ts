@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Deployment, KubeObject, ReplicaSet } from "../../api/types";
 import { columnsFor } from "./columns/index";
-import { buildTable, noResourcesFoundMessage, printTable, writeTable } from "./table";
+import { buildTable, noResourcesFoundMessage, printGet, printTable, writeTable } from "./table";
 import { newKubectlTableWriter } from "./tabwriter";
 
 const NOW = Date.parse("2024-05-01T12:00:00Z");
@@ -88,5 +88,9 @@ describe("No resources found (kubectl pkg/cmd/get/get.go)", () => {
   });
   it("is bare for cluster-scoped kinds and -A", () => {
     expect(noResourcesFoundMessage()).toBe("No resources found\n");
+  });
+  it("goes to stderr with an empty stdout from printGet", () => {
+    expect(printGet(columnsFor("pods"), [], NOW, { namespace: "default" })).toEqual({ stdout: "", stderr: "No resources found in default namespace.\n" });
+    expect(printGet(columnsFor("nodes"), [], NOW)).toEqual({ stdout: "", stderr: "No resources found\n" });
   });
 });

@@ -113,3 +113,18 @@ export function printTable(table: Table, options: TableOptions = {}): string {
 export function noResourcesFoundMessage(namespace?: string): string {
   return namespace === undefined ? "No resources found\n" : `No resources found in ${namespace} namespace.\n`;
 }
+
+export interface GetOutput {
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * One kind's `kubectl get` in a human-readable format: the table on stdout, or the "No resources found"
+ * message on stderr when there is nothing to print. `namespace` is the request's namespace for a
+ * namespaced kind without --all-namespaces; leave it undefined otherwise.
+ */
+export function printGet(printer: KindPrinter, objects: readonly KubeObject[], now: number, options: TableOptions & { namespace?: string } = {}): GetOutput {
+  if (objects.length === 0) return { stdout: "", stderr: noResourcesFoundMessage(options.namespace) };
+  return { stdout: printTable(buildTable(printer, objects, now), options), stderr: "" };
+}

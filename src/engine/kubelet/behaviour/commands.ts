@@ -31,14 +31,13 @@ export function basename(p: string): string {
   return i < 0 ? p : p.slice(i + 1);
 }
 
-function* asRun(r: number | Run): Run {
-  return typeof r === "number" ? r : yield* r;
-}
-
 export function* runCommandByName(ctx: ExecContext, argv: string[], io: Io, run: ScriptRunner): Run {
   const name = basename(argv[0] ?? "");
   const fn = BUILTINS[name] ?? UTILITIES[name] ?? NET_UTILITIES[name] ?? PROGRAMS[name];
-  if (fn) return yield* asRun(fn(ctx, argv, io, run));
+  if (fn) {
+    const r = fn(ctx, argv, io, run);
+    return typeof r === "number" ? r : yield* r;
+  }
   if (SHELLS.has(name)) return yield* runNestedShell(ctx, argv, io, run);
   return yield* unknownCommand(ctx, name);
 }
@@ -51,8 +50,11 @@ export function* unknownCommand(ctx: ExecContext, name: string): Run {
   return 0;
 }
 
-/** `sh -c "..."` inside a script or an exec session: a child shell with its own variables. */
-function* runNestedShell(ctx: ExecContext, argv: string[], io: Io, run: ScriptRunner): Run {
+/**
+ * `sh -c "..."` inside a script or an exec session: a child shell with its own variables. As a container's
+ * PID 1 (`topLevel`) nothing runs after it, so there is nothing to save and restore.
+ */
+export function* runNestedShell(ctx: ExecContext, argv: string[], io: Io, run: ScriptRunner, topLevel = false): Run {
   const c = argv.findIndex((a, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(a));
   if (c < 0) {
     const file = argv.slice(1).find((a) => !a.startsWith("-"));
@@ -61,7 +63,7 @@ function* runNestedShell(ctx: ExecContext, argv: string[], io: Io, run: ScriptRu
     if (text !== undefined) return yield* runSource(ctx, text, io, run);
     return yield* unknownCommand(ctx, basename(file));
   }
-  const saved = { vars: new Map(ctx.vars), positional: ctx.positional, errexit: ctx.errexit, xtrace: ctx.xtrace, dialect: ctx.dialect, shellName: ctx.shellName };
+  const saved = topLevel ? undefined : { vars: new Map(ctx.vars), positional: ctx.positional, errexit: ctx.errexit, xtrace: ctx.xtrace, dialect: ctx.dialect, shellName: ctx.shellName };
   ctx.positional = argv.slice(c + 2);
   if (ctx.positional.length === 0) ctx.positional = [argv[0] ?? "sh"];
   const flags = argv.slice(1, c + 1).filter((a) => a.startsWith("-")).join("");
@@ -72,21 +74,46 @@ function* runNestedShell(ctx: ExecContext, argv: string[], io: Io, run: ScriptRu
   try {
     return yield* runSource(ctx, argv[c + 1] ?? "", io, run);
   } finally {
-    ctx.vars.clear();
-    for (const [k, v] of saved.vars) ctx.vars.set(k, v);
-    ctx.positional = saved.positional;
-    ctx.errexit = saved.errexit;
-    ctx.xtrace = saved.xtrace;
-    ctx.dialect = saved.dialect;
-    ctx.shellName = saved.shellName;
+    if (saved) {
+      ctx.vars.clear();
+      for (const [k, v] of saved.vars) ctx.vars.set(k, v);
+      ctx.positional = saved.positional;
+      ctx.errexit = saved.errexit;
+      ctx.xtrace = saved.xtrace;
+      ctx.dialect = saved.dialect;
+      ctx.shellName = saved.shellName;
+    }
   }
+}
+
+/**
+ * Parsed scripts by source text. ASTs are immutable, so thousands of pods from one template share one.
+ * Bounded, and cleared (not evicted piecemeal) when full: deterministic and flat in memory.
+ */
+const PARSE_CACHE = new Map<string, ShellScript | ShellSyntaxError | ShellUnsupported>();
+const PARSE_CACHE_LIMIT = 512;
+
+export function parseShellCached(text: string): ShellScript {
+  let hit = PARSE_CACHE.get(text);
+  if (hit === undefined) {
+    try {
+      hit = parseShell(text);
+    } catch (e) {
+      if (!(e instanceof ShellSyntaxError || e instanceof ShellUnsupported)) throw e;
+      hit = e;
+    }
+    if (PARSE_CACHE.size >= PARSE_CACHE_LIMIT) PARSE_CACHE.clear();
+    PARSE_CACHE.set(text, hit);
+  }
+  if (hit instanceof Error) throw hit;
+  return hit;
 }
 
 /** Parses and runs shell text (eval, source, sh -c), catching its `exit`. */
 export function* runSource(ctx: ExecContext, text: string, io: Io, run: ScriptRunner): Run {
   let script: ShellScript;
   try {
-    script = parseShell(text);
+    script = parseShellCached(text);
   } catch (e) {
     if (e instanceof ShellUnsupported) return yield* unknownCommand(ctx, "sh");
     if (!(e instanceof ShellSyntaxError)) throw e;
@@ -201,8 +228,7 @@ function* sourceFile(ctx: ExecContext, argv: string[], io: Io, run: ScriptRunner
     io.err.write(`${ctx.shellErrorPrefix()}.: can't open '${file}': No such file or directory\n`);
     return ctx.dialect === "dash" ? 2 : 1;
   }
-  const script = parseShell(text);
-  return yield* run(ctx, script, io);
+  return yield* runSource(ctx, text, io, run);
 }
 
 function* execBuiltin(ctx: ExecContext, argv: string[], io: Io, run: ScriptRunner): Run {

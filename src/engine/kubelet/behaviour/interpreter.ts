@@ -12,7 +12,13 @@ export function* runScript(ctx: ExecContext, script: ShellScript, io: Io): Run {
   let status = 0;
   for (const item of script.items) {
     // `cmd &` runs concurrently in a real shell; the model runs it to its first wait and moves on.
-    status = item.background ? runBackground(ctx, item, io) : yield* runAndOr(ctx, item, io);
+    if (item.background) status = runBackground(ctx, item, io);
+    else if (item.rest.length === 0 && !item.first.negate && item.first.commands.length === 1) {
+      // The common case, without the and-or and pipeline frames (suspended scripts stay small).
+      status = yield* runCommand(ctx, item.first.commands[0] as Command, io);
+      ctx.lastStatus = status;
+      if (status !== 0 && ctx.errexit && ctx.condDepth === 0) throw new ShellExit(status);
+    } else status = yield* runAndOr(ctx, item, io);
   }
   return status;
 }

@@ -9,17 +9,25 @@ import { DAEMONS, flagValue, portOf } from "./daemons";
 import { piDigits } from "./pi";
 import { checkPython, PythonUnsupported, runPython } from "./python";
 import { parseBytes } from "../../apimachinery/quantity";
-import type { DaemonSpec } from "./types";
+import type { DaemonSpec, LogStream } from "./types";
+
+/** A server's start-up log lines at wall time `wallMs`, placeholders filled. */
+export function startupLines(spec: DaemonSpec, wallMs: number): [LogStream, string][] {
+  const lines = spec.startupLogs;
+  if (!lines || lines.length === 0) return [];
+  let nginx: string | undefined;
+  let redis: string | undefined;
+  return lines.map(([stream, text]) => {
+    if (!text.includes("{")) return [stream, text];
+    nginx ??= formatLogDate(wallMs, "nginx");
+    redis ??= formatLogDate(wallMs, "redis");
+    return [stream, text.replace("{date}", nginx).replace("{goDate}", nginx).replace("{redisDate}", redis)];
+  });
+}
 
 /** Runs a server: start-up logs, then ports (after listenAfterMs), then waits until signalled. */
 export function* serve(ctx: ExecContext, spec: DaemonSpec, io: Io): Run {
-  for (const [stream, text] of spec.startupLogs ?? []) {
-    const line = text
-      .replace("{date}", formatLogDate(ctx.wallMs(), "nginx"))
-      .replace("{goDate}", formatLogDate(ctx.wallMs(), "nginx"))
-      .replace("{redisDate}", formatLogDate(ctx.wallMs(), "redis"));
-    (stream === "stdout" ? io.out : io.err).write(`${line}\n`);
-  }
+  for (const [stream, line] of startupLines(spec, ctx.wallMs())) (stream === "stdout" ? io.out : io.err).write(`${line}\n`);
   ctx.hooks.startDaemon(spec);
   yield Infinity;
   return 0;

@@ -3,27 +3,25 @@
 // so 150,000 nginx pods cost nothing per tick); advance(now) runs every step due up to `now`, each at its
 // own scheduled time, and returns the effects (log lines, files, ports, exit) stamped with those times.
 // A restart is a new ContainerProcess over the same volume mounts: the writable layer is lost, volumes stay.
+// Allocation-light: a server allocates no interpreter, no filesystem until something reads it, no sinks.
 
-import { SIM_EPOCH_MS } from "../../sim/clock";
-import { basename, runCommandByName, runSource, SHELLS, shellDialect } from "./commands";
-import { CaptureSink, ExecContext, ShellExit, type ProcessHooks, type Run, type Sink } from "./context";
-import { ContainerFs, resolveMounts, type Mount, type VolumeStore } from "./containerFs";
 import type { Container } from "../../api/types";
+import { SIM_EPOCH_MS } from "../../sim/clock";
+import { basename, runCommandByName, runNestedShell, runSource, SHELLS, shellDialect } from "./commands";
+import { CaptureSink, ExecContext, type ProcessHooks, type Run } from "./context";
+import { ContainerFs, resolveMounts, type Mount, type VolumeStore } from "./containerFs";
+import { driveToCompletion, MAX_STEPS, wrapExit } from "./execDriver";
 import { accessLogLine, respondHttp, type HttpResponse } from "./http";
 import { runScript } from "./interpreter";
-import { serve } from "./programs";
-import { allocationMs, containerLimits, containerUsage, type ResourceUsage } from "./resources";
-import type { DaemonSpec, Effect, ExitReason, HostHttpResult, LogStream, ProcessHost, Program, StopBehaviour } from "./types";
 import { NET_UTILITIES } from "./netutils";
+import { startupLines } from "./programs";
+import { allocationMs, containerLimits, containerUsage, type ResourceUsage } from "./resources";
+import { LogSink } from "./logSink";
+import type { DaemonSpec, Effect, ExitReason, HostHttpResult, LogStream, ProcessHost, Program, StopBehaviour } from "./types";
 import { UTILITIES } from "./utilities";
 
-/** containerd splits log lines longer than 16 KiB (CRI "P" partial entries). */
-const MAX_LOG_LINE = 16 * 1024;
-/** Steps one advance() may run; the rest waits for the next call (protects against sub-ms loops). */
-const MAX_STEPS_PER_ADVANCE = 100_000;
-
 export interface ProcessOptions {
-  /** Volume mounts (fs.ts resolveMounts); files under them outlive this process. */
+  /** Volume mounts (containerFs.ts resolveMounts); files under them outlive this process. */
   readonly mounts?: readonly Mount[];
   /** Files the kubelet writes into every container: /etc/hosts, /etc/hostname, /etc/resolv.conf. */
   readonly kubeletFiles?: ReadonlyMap<string, string>;
@@ -57,74 +55,65 @@ interface RunningDaemon {
   listening: boolean;
 }
 
-class LogSink implements Sink {
-  private buf = "";
-  constructor(private readonly proc: ContainerProcess, private readonly stream: LogStream) {}
-  write(text: string): void {
-    this.buf += text;
-    let nl = this.buf.indexOf("\n");
-    while (nl >= 0) {
-      this.proc.emitLog(this.stream, this.buf.slice(0, nl));
-      this.buf = this.buf.slice(nl + 1);
-      nl = this.buf.indexOf("\n");
-    }
-    while (this.buf.length > MAX_LOG_LINE) {
-      this.proc.emitLog(this.stream, this.buf.slice(0, MAX_LOG_LINE));
-      this.buf = this.buf.slice(MAX_LOG_LINE);
-    }
-  }
-  flush(): void {
-    if (this.buf) this.proc.emitLog(this.stream, this.buf);
-    this.buf = "";
-  }
-}
+const NO_EFFECTS: Effect[] = [];
 
 export class ContainerProcess {
-  readonly fs: ContainerFs;
   private state: "created" | "running" | "exited" = "created";
   private now = 0;
   private startedAt = 0;
   private wakeAt: number | undefined;
   private gen: Run | undefined;
+  private ctx: ExecContext | undefined;
   private daemons: RunningDaemon[] = [];
-  private load: ResourceUsage = { cpuMilli: 0, memoryBytes: 0 };
+  private loadCpu = 0;
+  private loadMem = 0;
   private oomAt: number | undefined;
   private pid1: StopBehaviour;
-  private pending: Effect[] = [];
-  private ctx: ExecContext | undefined;
-  private readonly out = new LogSink(this, "stdout");
-  private readonly err = new LogSink(this, "stderr");
+  private pending: Effect[] | undefined;
+  private sinks: { out: LogSink; err: LogSink } | undefined;
+  private fsLazy: ContainerFs | undefined;
   private exit: { code: number; reason: ExitReason; atMs: number; signal?: number } | undefined;
 
   constructor(readonly program: Program, private readonly opts: ProcessOptions = {}) {
-    this.fs = new ContainerFs(opts.mounts ?? [], program.image.files, opts.kubeletFiles);
     this.pid1 = program.onSigterm;
+  }
+
+  /** The container's filesystem view (created on first use). */
+  get fs(): ContainerFs {
+    this.fsLazy ??= new ContainerFs(this.opts.mounts ?? [], this.program.image.files, this.opts.kubeletFiles);
+    return this.fsLazy;
   }
 
   /** Runs the program from `nowMs` up to its first wait. */
   start(nowMs: number): Effect[] {
-    if (this.state !== "created") return [];
+    if (this.state !== "created") return NO_EFFECTS;
     this.state = "running";
     this.now = this.startedAt = nowMs;
     const { main } = this.program;
     if (main.kind === "startError") this.finish(128, "StartError", nowMs);
-    else if (main.kind === "serve") this.runServeFastPath(main.daemon);
-    else if (this.isInteractiveShell()) this.pid1 = "ignore";
+    else if (main.kind === "serve") {
+      for (const [stream, line] of startupLines(main.daemon, this.wallMs(nowMs))) this.emitLog(stream, line);
+      this.startDaemon(main.daemon, nowMs);
+    } else if (this.isInteractiveShell()) this.pid1 = "ignore";
     else {
-      const ctx = this.newContext("main", this.hooks());
-      this.gen = wrapExit(runScript(ctx, main.script, { out: this.out, err: this.err }), this.err);
+      const ctx = this.newContext("main", this.mainHooks());
+      const { out, err } = this.logSinks();
       this.ctx = ctx;
+      const argv = this.program.argv;
+      const run = SHELLS.has(basename(argv[0] ?? "")) ? runNestedShell(ctx, [...argv], { out, err }, runScript, true) : runScript(ctx, main.script, { out, err });
+      this.gen = wrapExit(run, err);
       this.step(nowMs);
     }
     return this.takeEffects();
   }
 
-  private runServeFastPath(spec: DaemonSpec): void {
-    // Same as programs.serve, without a generator: start-up logs, then ports.
-    const ctx = this.newContext("main", this.hooks());
-    ctx.now = this.now;
-    const gen = serve(ctx, spec, { out: this.out, err: this.err });
-    gen.next();
+  private logSinks(): { out: LogSink; err: LogSink } {
+    this.sinks ??= { out: new LogSink((line) => this.emitLog("stdout", line)), err: new LogSink((line) => this.emitLog("stderr", line)) };
+    return this.sinks;
+  }
+
+  private wallMs(nowMs: number): number {
+    return (this.opts.epochMs ?? SIM_EPOCH_MS) + nowMs;
   }
 
   private isInteractiveShell(): boolean {
@@ -141,9 +130,9 @@ export class ContainerProcess {
     return t;
   }
 
-  /** Runs every step due at or before `nowMs`, in time order. */
+  /** Runs every step due at or before `nowMs`, in time order (ports, then OOM, then the script). */
   advance(nowMs: number): Effect[] {
-    for (let guard = 0; this.state === "running" && guard < MAX_STEPS_PER_ADVANCE; guard++) {
+    for (let guard = 0; this.state === "running" && guard < MAX_STEPS; guard++) {
       const t = this.nextEventTime();
       if (t === undefined || t > nowMs) break;
       this.now = t;
@@ -156,11 +145,9 @@ export class ContainerProcess {
   }
 
   private step(at: number): void {
-    const gen = this.gen;
-    const ctx = this.ctx;
+    const { gen, ctx } = this;
     if (!gen || !ctx) return;
-    this.now = at;
-    ctx.now = at;
+    this.now = ctx.now = at;
     this.wakeAt = undefined;
     const r = gen.next();
     if (r.done) return this.finish(r.value, r.value === 0 ? "Completed" : "Error", ctx.now);
@@ -171,15 +158,13 @@ export class ContainerProcess {
   private finish(code: number, reason: ExitReason, atMs: number, signal?: number): void {
     if (this.state === "exited") return;
     this.now = atMs;
-    this.out.flush();
-    this.err.flush();
+    this.sinks?.out.flush();
+    this.sinks?.err.flush();
     this.state = "exited";
     this.exit = { code, reason, atMs, signal };
-    this.gen = undefined;
-    this.wakeAt = undefined;
-    this.oomAt = undefined;
+    this.gen = this.ctx = this.wakeAt = this.oomAt = undefined;
     this.daemons = [];
-    this.pending.push(signal === undefined ? { kind: "exit", atMs, exitCode: code, reason } : { kind: "exit", atMs, exitCode: code, reason, signal });
+    (this.pending ??= []).push(signal === undefined ? { kind: "exit", atMs, exitCode: code, reason } : { kind: "exit", atMs, exitCode: code, reason, signal });
   }
 
   /**
@@ -200,71 +185,71 @@ export class ContainerProcess {
     return true;
   }
 
-  emitLog(stream: LogStream, line: string): void {
-    this.pending.push({ kind: "log", atMs: this.now, stream, line });
+  private emitLog(stream: LogStream, line: string): void {
+    (this.pending ??= []).push({ kind: "log", atMs: this.now, stream, line });
   }
 
   private takeEffects(): Effect[] {
     const e = this.pending;
-    this.pending = [];
-    return e;
+    this.pending = undefined;
+    return e ?? NO_EFFECTS;
+  }
+
+  private startDaemon(spec: DaemonSpec, at: number): void {
+    const d: RunningDaemon = { spec, startedAt: at, listenAt: at + spec.listenAfterMs, listening: false };
+    this.daemons.push(d);
+    // sh -c execs its last command: the server becomes PID 1 and decides what SIGTERM does.
+    this.pid1 = spec.onSigterm;
+    if (spec.listenAfterMs === 0) this.openPorts(d, at);
+    this.setLoad(this.loadCpu, this.loadMem, at);
   }
 
   private openPorts(d: RunningDaemon, at: number): void {
     d.listening = true;
-    for (const port of d.spec.ports) this.pending.push({ kind: "listen", atMs: at, port });
+    for (const port of d.spec.ports) (this.pending ??= []).push({ kind: "listen", atMs: at, port });
   }
 
-  private setLoad(load: ResourceUsage, at: number): void {
-    this.load = load;
+  private setLoad(cpuMilli: number, memoryBytes: number, at: number): void {
+    this.loadCpu = cpuMilli;
+    this.loadMem = memoryBytes;
     const limit = this.opts.memoryLimitBytes;
-    const mem = containerUsage(this.daemons.map((d) => d.spec), load).memoryBytes;
-    if (limit !== undefined && mem > limit) this.oomAt ??= at + allocationMs(mem);
+    if (limit === undefined) return;
+    if (this.usage().memoryBytes > limit) this.oomAt ??= at + allocationMs(this.usage().memoryBytes);
     else this.oomAt = undefined;
   }
 
-  private hooks(): ProcessHooks {
-    return {
-      startDaemon: (spec) => {
-        const at = this.now;
-        const d: RunningDaemon = { spec, startedAt: at, listenAt: at + spec.listenAfterMs, listening: false };
-        this.daemons.push(d);
-        // sh -c execs its last command: the server becomes PID 1 and decides what SIGTERM does.
-        this.pid1 = spec.onSigterm;
-        if (spec.listenAfterMs === 0) this.openPorts(d, at);
-        this.setLoad(this.load, at);
-      },
-      setLoad: (cpuMilli, memoryBytes) => this.setLoad({ cpuMilli, memoryBytes }, this.now),
-      ...this.sharedHooks(),
-    };
+  private mainHooks(): ProcessHooks {
+    return { ...this.sharedHooks(), startDaemon: (spec) => this.startDaemon(spec, this.now), setLoad: (cpu, mem) => this.setLoad(cpu, mem, this.now) };
   }
 
-  private sharedHooks(): Omit<ProcessHooks, "startDaemon" | "setLoad"> {
+  private sharedHooks(): ProcessHooks {
     return {
+      startDaemon: () => {},
+      setLoad: () => {},
       isRunning: (name) => this.state === "running" && (this.daemons.some((d) => d.spec.name === name) || basename(this.program.argv[0] ?? "") === name),
       isListening: (port) => this.opts.host?.podPortOpen?.(port, this.now) ?? this.isListening(port, this.now),
       signalMain: (sig) => this.handleSignal(sig, this.now),
-      fileChanged: (op, path) => this.pending.push({ kind: "file", atMs: this.now, op, path }),
+      fileChanged: (op, path) => (this.pending ??= []).push({ kind: "file", atMs: this.now, op, path }),
       httpLocal: (port, path) => {
         const r = this.httpGet(port, path, this.now, "127.0.0.1", "Wget");
-        this.pending.push(...r.effects);
-        return toHostResult(r, port);
+        if (r.effects.length) (this.pending ??= []).push(...r.effects);
+        return "response" in r ? r.response : ({ error: "refused", host: "localhost", port } satisfies HostHttpResult);
       },
     };
   }
 
-  private newContext(mode: "main" | "exec", hooks: ProcessHooks): ExecContext {
+  private newContext(mode: "main" | "exec", hooks: ProcessHooks, shell?: string): ExecContext {
     const p = this.program;
     const argv0 = p.argv[0] ?? "sh";
-    const env = { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", HOME: "/root", ...p.env };
+    const sh = shell ?? (SHELLS.has(basename(argv0)) ? argv0 : "sh");
     return new ExecContext({
       fs: this.fs,
       hooks,
       mode,
-      env,
+      env: { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", HOME: "/root", ...p.env },
       userland: p.image.userland,
-      dialect: shellDialect(SHELLS.has(basename(argv0)) ? argv0 : "sh", p.image.userland),
-      shellName: SHELLS.has(basename(argv0)) ? argv0 : "sh",
+      dialect: shellDialect(sh, p.image.userland),
+      shellName: sh,
       cwd: p.workingDir,
       epochMs: this.opts.epochMs ?? SIM_EPOCH_MS,
       host: this.opts.host,
@@ -283,11 +268,10 @@ export class ContainerProcess {
     if (this.program.image.userland === "none" && (SHELLS.has(name) || UTILITIES[name] || NET_UTILITIES[name])) {
       const why = exe.includes("/") ? `stat ${exe}: no such file or directory` : "executable file not found in $PATH";
       const error = `OCI runtime exec failed: exec failed: unable to start container process: exec: "${exe}": ${why}: unknown`;
-      return { exitCode: 126, output: "", durationMs: 0, timedOut: false, error, effects: [] };
+      return { exitCode: 126, output: "", durationMs: 0, timedOut: false, error, effects: NO_EFFECTS };
     }
-    const sink = new CaptureSink();
-    const ctx = this.newContext("exec", this.execHooks());
-    return this.drive(ctx, nowMs, timeoutMs, sink, (c) => runCommandByName(c, [...argv], { out: sink, err: sink }, runScript));
+    const ctx = this.newContext("exec", this.sharedHooks());
+    return this.drive(ctx, nowMs, timeoutMs, (c, io) => runCommandByName(c, [...argv], io, runScript));
   }
 
   /**
@@ -295,47 +279,17 @@ export class ContainerProcess {
    * the working directory persist between lines.
    */
   openShell(shell = "sh"): { run(line: string, nowMs: number, timeoutMs?: number): ExecResult } {
-    const ctx = this.newContext("exec", this.execHooks());
-    ctx.dialect = shellDialect(shell, this.program.image.userland);
-    ctx.shellName = shell;
-    return {
-      run: (line, nowMs, timeoutMs) => {
-        const sink = new CaptureSink();
-        return this.drive(ctx, nowMs, timeoutMs, sink, (c) => runSource(c, line, { out: sink, err: sink }, runScript));
-      },
-    };
+    const ctx = this.newContext("exec", this.sharedHooks(), shell);
+    return { run: (line, nowMs, timeoutMs) => this.drive(ctx, nowMs, timeoutMs, (c, io) => runSource(c, line, io, runScript)) };
   }
 
-  private execHooks(): ProcessHooks {
-    return { startDaemon: () => {}, setLoad: () => {}, ...this.sharedHooks() };
-  }
-
-  /** Runs an exec-mode command to completion in zero simulated time, adding up what it waits. */
-  private drive(ctx: ExecContext, nowMs: number, timeoutMs: number | undefined, sink: CaptureSink, start: (ctx: ExecContext) => Run): ExecResult {
+  private drive(ctx: ExecContext, nowMs: number, timeoutMs: number | undefined, start: (ctx: ExecContext, io: { out: CaptureSink; err: CaptureSink }) => Run): ExecResult {
+    const sink = new CaptureSink();
     const savedNow = this.now;
-    this.now = ctx.now = nowMs;
-    const gen = wrapExit(start(ctx), sink);
-    let elapsed = 0;
-    let timedOut = false;
-    let status = 0;
-    for (let guard = 0; ; guard++) {
-      const r = gen.next();
-      if (r.done) {
-        status = r.value;
-        break;
-      }
-      const wait = r.value;
-      if (wait === Infinity || guard > MAX_STEPS_PER_ADVANCE || (timeoutMs !== undefined && elapsed + wait > timeoutMs)) {
-        timedOut = true;
-        elapsed = timeoutMs ?? Infinity;
-        break;
-      }
-      if (wait > 0) ctx.budget = 0;
-      elapsed += wait;
-      ctx.now = nowMs + elapsed;
-    }
+    this.now = nowMs;
+    const r = driveToCompletion(ctx, wrapExit(start(ctx, { out: sink, err: sink }), sink), nowMs, timeoutMs);
     if (this.state === "running") this.now = savedNow;
-    return { exitCode: timedOut ? -1 : status, output: timedOut ? "" : sink.text, durationMs: elapsed, timedOut, effects: this.takeEffects() };
+    return { exitCode: r.status, output: r.timedOut ? "" : sink.text, durationMs: r.elapsedMs, timedOut: r.timedOut, effects: this.takeEffects() };
   }
 
   isListening(port: number, nowMs: number): boolean {
@@ -352,20 +306,19 @@ export class ContainerProcess {
   /** An HTTP GET to `port` of this container (probes, Services, wget from a neighbour). */
   httpGet(port: number, path: string, nowMs: number, clientIP = "10.244.0.1", userAgent = "kube-probe/1.34"): HttpGetResult {
     const d = this.state === "running" ? this.daemons.find((x) => x.listenAt <= nowMs && x.spec.ports.includes(port)) : undefined;
-    if (!d) return { error: "refused", effects: [] };
-    if (!d.spec.http) return { error: "eof", effects: [] };
-    const wallMs = (this.opts.epochMs ?? SIM_EPOCH_MS) + nowMs;
+    if (!d) return { error: "refused", effects: NO_EFFECTS };
+    if (!d.spec.http) return { error: "eof", effects: NO_EFFECTS };
+    const wallMs = this.wallMs(nowMs);
     const hostname = this.program.env.HOSTNAME ?? "localhost";
     const response = respondHttp(d.spec.http, { path, fs: this.fs, sinceStartMs: nowMs - d.startedAt, hostname, wallMs });
     const line = accessLogLine(d.spec.http, path, response, clientIP, userAgent, wallMs);
-    const effects: Effect[] = line === undefined ? [] : [{ kind: "log", atMs: nowMs, stream: "stdout", line }];
-    return { response, effects };
+    return { response, effects: line === undefined ? NO_EFFECTS : [{ kind: "log", atMs: nowMs, stream: "stdout", line }] };
   }
 
   /** CPU and memory now (resources.ts); zero once exited. */
   usage(): ResourceUsage {
     if (this.state !== "running") return { cpuMilli: 0, memoryBytes: 0 };
-    return containerUsage(this.daemons.map((d) => d.spec), this.load);
+    return containerUsage(this.daemons.map((d) => d.spec), { cpuMilli: this.loadCpu, memoryBytes: this.loadMem });
   }
 
   get running(): boolean {
@@ -376,31 +329,14 @@ export class ContainerProcess {
   }
   /** Exit code, reason and time once the process ended. */
   get exitStatus(): { readonly exitCode: number; readonly reason: ExitReason; readonly finishedAtMs: number; readonly signal?: number } | undefined {
-    return this.exit && { exitCode: this.exit.code, reason: this.exit.reason, finishedAtMs: this.exit.atMs, signal: this.exit.signal };
+    if (!this.exit) return undefined;
+    const { code, reason, atMs, signal } = this.exit;
+    return signal === undefined ? { exitCode: code, reason, finishedAtMs: atMs } : { exitCode: code, reason, finishedAtMs: atMs, signal };
   }
   /** Ports listening now. */
   listeningPorts(nowMs: number): number[] {
     return this.state === "running" ? this.daemons.filter((d) => d.listenAt <= nowMs).flatMap((d) => [...d.spec.ports]) : [];
   }
-}
-
-/**
- * Turns `exit N` thrown out of a script into a return value. A failure of the model itself must not take
- * the kubelet down: it ends the process with status 1 and says so on stderr.
- */
-function* wrapExit(run: Run, err?: Sink): Run {
-  try {
-    return yield* run;
-  } catch (e) {
-    if (e instanceof ShellExit) return e.code;
-    err?.write(`kubelab: behaviour model error: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 1;
-  }
-}
-
-function toHostResult(r: HttpGetResult, port: number): HostHttpResult {
-  if ("response" in r) return r.response;
-  return { error: "refused", host: "localhost", port };
 }
 
 export interface CreateProcessOptions {
@@ -414,11 +350,11 @@ export interface CreateProcessOptions {
 /** A process for `container` running `program`, with its mounts, memory limit and stdin wired. */
 export function createContainerProcess(container: Container, program: Program, o: CreateProcessOptions = {}): ContainerProcess {
   return new ContainerProcess(program, {
-    mounts: resolveMounts(container.volumeMounts, o.volumes),
+    mounts: container.volumeMounts?.length ? resolveMounts(container.volumeMounts, o.volumes) : undefined,
     kubeletFiles: o.kubeletFiles,
     host: o.host,
     epochMs: o.epochMs,
-    memoryLimitBytes: containerLimits(container).memoryBytes,
+    memoryLimitBytes: container.resources?.limits?.memory !== undefined ? containerLimits(container).memoryBytes : undefined,
     stdinOpen: container.stdin === true,
   });
 }
