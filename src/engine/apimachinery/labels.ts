@@ -131,9 +131,13 @@ export function formatLabelSelector(ls: LabelSelector | null | undefined): strin
 }
 
 // mirrors labels.FormatLabels (Set.String): sorted `k=v` joined by ",", or "<none>".
+// mirrors labels.FormatLabels → Set.String(): the "key=value" strings are sorted as a whole (so "a.b=1"
+// sorts before "a=1"), not by key.
 export function formatLabels(set: Readonly<Record<string, string>> | undefined): string {
-  const s = selectorFromSet(set).toString();
-  return s.length === 0 ? "<none>" : s;
+  const parts: string[] = [];
+  for (const k in set ?? {}) parts.push(`${k}=${set![k]}`);
+  parts.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return parts.length === 0 ? "<none>" : parts.join(",");
 }
 
 export { LabelSelectorError, newRequirement, Requirement, type Labels, type Operator } from "./labelRequirement";

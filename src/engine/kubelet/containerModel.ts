@@ -1,11 +1,20 @@
 // ContainerModel is what the kubelet needs from the container behaviour model (kubelet/behaviour): how
 // big an image is and whether it can be pulled, and, for a started container, when it exits on its own,
-// how it answers SIGTERM, and how it answers probes. The adapter in runtimeAdapter.ts implements it.
+// how it answers SIGTERM, and how it answers probes. runtimeAdapter.ts implements it.
 import type { Container, Pod, Probe } from "../api/types";
+import type { VolumeStore } from "./behaviour/containerFs";
 
 export type PullOutcome =
-  | { ok: true; sizeBytes: number; imageRef: string; digest: string }
-  | { ok: false; reason: "ErrImagePull" | "InvalidImageName"; message: string };
+  | { ok: true; sizeBytes: number; imageRef: string; digest: string; durationMs: number }
+  | {
+      ok: false;
+      reason: "ErrImagePull" | "InvalidImageName";
+      /** The container's waiting message (the CRI error). */
+      message: string;
+      /** The Failed event's message (`Failed to pull image "x": ...`). */
+      eventMessage: string;
+      durationMs: number;
+    };
 
 export interface ContainerExit {
   exitCode: number;
@@ -18,6 +27,8 @@ export interface ProbeAnswer {
   ok: boolean;
   /** The probe output the kubelet puts into the Unhealthy event. */
   output: string;
+  /** The probe could not run at all ("probe errored and resulted in unknown state"). */
+  errored?: boolean;
 }
 
 export interface RunningContainer {
@@ -25,7 +36,7 @@ export interface RunningContainer {
   nextEventTime(): number | undefined;
   /** Advances to `now`; returns the exit if the process ended. */
   advance(now: number): ContainerExit | undefined;
-  /** Sends SIGTERM at `now`; returns when (absolute sim ms) it exits on its own, or undefined if it ignores it. */
+  /** Sends SIGTERM at `now`; returns the exit if the process ends on it, undefined if it ignores it. */
   terminate(now: number): { at: number; exit: ContainerExit } | undefined;
   /** Answers a liveness/readiness/startup probe at `now`. */
   probe(probe: Probe, now: number, podIP: string): ProbeAnswer;
@@ -33,12 +44,13 @@ export interface RunningContainer {
   logs(): readonly string[];
 }
 
-export interface ContainerModel {
-  pullImage(image: string | undefined): PullOutcome;
-  start(pod: Pod, container: Container, now: number, volumes: VolumeFiles): RunningContainer;
+export interface StartOptions {
+  now: number;
+  podIP: string;
+  volumes: VolumeStore;
 }
 
-/** Files per volume, kept by the kubelet so emptyDir/PVC data outlives a container restart. */
-export interface VolumeFiles {
-  forPath(path: string): Set<string> | undefined;
+export interface ContainerModel {
+  pullImage(image: string | undefined): PullOutcome;
+  start(pod: Pod, container: Container, opts: StartOptions): RunningContainer;
 }

@@ -62,7 +62,7 @@ export class Kubelet {
   ) {
     this.nodeName = config.name;
     this.hostIP = nodeAddress(index);
-    this.images = new ImageManager(deps.model, deps.timings.imagePullBytesPerSecond);
+    this.images = new ImageManager(deps.model);
     const self = this;
     this.host = {
       now: () => deps.clock.now(),

@@ -1,29 +1,30 @@
 // PodVolumes keeps the files a pod's containers wrote into its volumes. An emptyDir lives as long as the
 // pod (it survives container restarts, not the pod); anything written outside a volume is the
-// container's writable layer and is lost when the container restarts. Volumes that outlive the pod
-// (hostPath on the node, PVCs in the cluster) are supplied by `shared`.
-import type { Container, Pod } from "../api/types";
-import type { VolumeFiles } from "./containerModel";
+// container's writable layer and is lost when the container restarts. configMap, secret, downwardAPI
+// and projected volumes are mounted read-only, as the kubelet does. Volumes that outlive the pod
+// (hostPath on the node, PVCs) come from `shared` when the caller provides it.
+import type { Pod } from "../api/types";
+import type { VolumeHandle, VolumeStore } from "./behaviour/containerFs";
 
-export class PodVolumes {
-  private readonly byVolume = new Map<string, Set<string>>();
+const READ_ONLY_SOURCES = ["configMap", "secret", "downwardAPI", "projected"];
 
-  constructor(private readonly shared?: (pod: Pod, volumeName: string) => Set<string> | undefined) {}
+export class PodVolumes implements VolumeStore {
+  private readonly byName = new Map<string, VolumeHandle>();
 
-  /** The file sets visible to `container`, by mount path (longest mount path wins). */
-  forContainer(pod: Pod, container: Container): VolumeFiles {
-    const mounts: { path: string; files: Set<string> }[] = [];
-    for (const m of container.volumeMounts ?? []) {
-      let files = this.shared?.(pod, m.name) ?? this.byVolume.get(m.name);
-      if (!files) this.byVolume.set(m.name, (files = new Set()));
-      mounts.push({ path: m.mountPath.replace(/\/+$/, ""), files });
-    }
-    mounts.sort((a, b) => b.path.length - a.path.length);
-    return {
-      forPath(path: string) {
-        for (const m of mounts) if (path === m.path || path.startsWith(`${m.path}/`)) return m.files;
-        return undefined;
-      },
+  constructor(
+    private readonly pod: Pod,
+    private readonly shared?: (pod: Pod, volumeName: string) => VolumeHandle | undefined,
+  ) {}
+
+  get(volumeName: string): VolumeHandle | undefined {
+    let h = this.byName.get(volumeName);
+    if (h) return h;
+    const vol = this.pod.spec.volumes?.find((v) => v.name === volumeName);
+    h = this.shared?.(this.pod, volumeName) ?? {
+      files: new Map<string, string>(),
+      readOnly: vol ? READ_ONLY_SOURCES.some((s) => s in vol) : false,
     };
+    this.byName.set(volumeName, h);
+    return h;
   }
 }

@@ -62,13 +62,14 @@ export class PodWorker {
   finished = false;
   readonly containers: CState[];
   private busy = false;
-  readonly volumes = new PodVolumes();
+  readonly volumes: PodVolumes;
 
   constructor(
     pod: Pod,
     private readonly host: PodWorkerHost,
   ) {
     this.pod = pod;
+    this.volumes = new PodVolumes(pod);
     // Containers wait with PodInitializing while the pod has init containers, ContainerCreating otherwise.
     const hasInit = (pod.spec.initContainers ?? []).length > 0;
     const mk = (spec: Container, init: boolean): CState => ({
@@ -211,20 +212,20 @@ export class PodWorker {
     c.task = this.host.after(doneAt - now, "kubelet:pulled", () => {
       if (this.terminating) return this.stopStarting(c);
       const o = result.outcome;
-      if (!o.ok) return this.pullFailed(c, o.reason, o.message, true);
+      if (!o.ok) return this.pullFailed(c, o.reason, o.message, true, o.eventMessage);
       this.event(c, "Normal", "Pulled", `Successfully pulled image "${image}" in ${goDuration(result.pullMs)} (${goDuration(result.totalMs)} including waiting). Image size: ${o.sizeBytes} bytes.`);
       this.createContainer(c, image);
     });
   }
 
-  private pullFailed(c: CState, reason: string, message: string, backoff: boolean): void {
+  private pullFailed(c: CState, reason: string, message: string, backoff: boolean, eventMessage = message): void {
     const now = this.host.now();
     this.busy = false;
     if (reason === "InvalidImageName") {
       this.event(c, "Warning", "InspectFailed", message);
       this.event(c, "Warning", "Failed", `Error: ${reason}`);
     } else {
-      this.event(c, "Warning", "Failed", message);
+      this.event(c, "Warning", "Failed", eventMessage);
       this.event(c, "Warning", "Failed", `Error: ${reason}`);
     }
     c.status = { ...c.status, state: { waiting: { reason, message } } };
@@ -259,7 +260,7 @@ export class PodWorker {
     const now = this.host.now();
     this.busy = false;
     const o = this.host.model.pullImage(image);
-    c.proc = this.host.model.start(this.pod, c.spec, now, this.volumes.forContainer(this.pod, c.spec));
+    c.proc = this.host.model.start(this.pod, c.spec, { now, podIP: this.podIP ?? "", volumes: this.volumes });
     c.phase = "running";
     c.startupDone = !c.spec.startupProbe;
     c.readyByProbe = !c.spec.readinessProbe;
@@ -340,7 +341,7 @@ export class PodWorker {
           after: (ms, label, fn) => this.host.after(ms, label, fn),
           run: (probe, now) => (c.proc && this.podIP ? c.proc.probe(probe, now, this.podIP) : undefined),
           startupDone: () => c.startupDone,
-          unhealthy: (t, output) => this.event(c, "Warning", "Unhealthy", probeFailedMessage(t, output)),
+          unhealthy: (t, output, errored) => this.event(c, "Warning", "Unhealthy", probeFailedMessage(t, output, errored)),
           changed: (t, ok) => this.probeChanged(c, t, ok),
         }),
       );

@@ -17,15 +17,16 @@ export interface ProbeHost {
   /** Startup done? (liveness/readiness do nothing until then) */
   startupDone(): boolean;
   /** A failure the kubelet records as an Unhealthy event. */
-  unhealthy(type: ProbeType, output: string): void;
+  unhealthy(type: ProbeType, output: string, errored?: boolean): void;
   /** The result flipped (Success ↔ Failure). */
   changed(type: ProbeType, ok: boolean): void;
 }
 
 const CAPITALIZED: Record<ProbeType, string> = { liveness: "Liveness", readiness: "Readiness", startup: "Startup" };
 
-export function probeFailedMessage(type: ProbeType, output: string): string {
-  return `${CAPITALIZED[type]} probe failed: ${output}`;
+/** The Unhealthy event message (prober.go recordContainerEvent). */
+export function probeFailedMessage(type: ProbeType, output: string, errored = false): string {
+  return errored ? `${CAPITALIZED[type]} probe errored and resulted in unknown state: ${output}` : `${CAPITALIZED[type]} probe failed: ${output}`;
 }
 
 export class ProbeWorker {
@@ -70,7 +71,7 @@ export class ProbeWorker {
     if (now - this.startedAt < (this.probe.initialDelaySeconds ?? 0) * 1000) return;
     const answer = this.host.run(this.probe, now);
     if (!answer) return;
-    if (!answer.ok) this.host.unhealthy(this.type, answer.output);
+    if (!answer.ok) this.host.unhealthy(this.type, answer.output, answer.errored);
     // Consecutive results of the same kind count towards the threshold that flips the result.
     if (answer.ok === this.ok) {
       this.resultRun = 0;

@@ -6,6 +6,7 @@
 // mirrors resolve (gopkg.in/yaml.v2 resolve.go) and decoder.scalar for interface{} targets.
 
 import yaml from "js-yaml";
+import { base64Error } from "./goFormats";
 
 const BOOL_VALUES: Readonly<Record<string, boolean>> = {
   y: true, Y: true, yes: true, Yes: true, YES: true,
@@ -115,6 +116,18 @@ const timestampType = new yaml.Type("tag:yaml.org,2002:timestamp", {
   construct: (data: string) => data,
 });
 
+/** `!!binary` text is base64; go-yaml decodes it into a Go string (JSON then carries it as text). */
+const binaryType = new yaml.Type("tag:yaml.org,2002:binary", {
+  kind: "scalar",
+  resolve: (data: string | null) => data !== null && base64Error(data) === undefined,
+  construct: (data: string) => {
+    const raw = atob(data.replace(/[\r\n]/g, ""));
+    const bytes = new Uint8Array(raw.length);
+    for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    return new TextDecoder("utf-8").decode(bytes);
+  },
+});
+
 /** go-yaml leaves scalars with unknown local tags (`!foo bar`) as strings and collections as they are. */
 const localTags = (["scalar", "sequence", "mapping"] as const).map(
   (kind) => new yaml.Type("!", { kind, multi: true, resolve: () => true, construct: (data: unknown) => data ?? (kind === "scalar" ? "" : data) }),
@@ -122,5 +135,5 @@ const localTags = (["scalar", "sequence", "mapping"] as const).map(
 
 export const GO_YAML_SCHEMA: yaml.Schema = yaml.FAILSAFE_SCHEMA.extend({
   implicit: [nullType, boolType, numberType("tag:yaml.org,2002:int"), mergeType],
-  explicit: [numberType("tag:yaml.org,2002:float"), timestampType, ...localTags],
+  explicit: [numberType("tag:yaml.org,2002:float"), timestampType, binaryType, ...localTags],
 });

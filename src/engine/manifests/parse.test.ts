@@ -126,6 +126,17 @@ describe("parseManifests: YAML errors worded as kubectl (go-yaml v2)", () => {
     expect(r.documents[0]?.object.data).toEqual({ script: "a\tb\n\tc\n", trailing: "x" });
   });
 
+  it("words a tab after a block scalar as the block scalar's scanner does", () => {
+    const r = parseManifests("b.yaml", "apiVersion: v1\nkind: ConfigMap\ndata:\n  script: |\n    echo hi\n\techo there\n");
+    expect(r.errors[0]?.message).toBe(yamlError("b.yaml", 6, "found a tab character where an indentation space is expected"));
+  });
+
+  it("words explicit tags the value does not fit as go-yaml's decoder does (no line)", () => {
+    expect(parseManifests("t.yaml", "a: !!int x\n").errors[0]?.message).toBe(yamlError("t.yaml", undefined, "cannot decode !!str `x` as a !!int"));
+    expect(parseManifests("t.yaml", "a: !!binary '%%'\n").errors[0]?.message).toBe(yamlError("t.yaml", undefined, "!!binary value contains invalid base64 data"));
+    expect(parseManifests("t.yaml", "apiVersion: v1\nkind: ConfigMap\ndata: {a: !!binary aGk=}\n").documents[0]?.object.data).toEqual({ a: "hi" });
+  });
+
   it("names a bad escape in a double-quoted string", () => {
     const r = parseManifests("e.yaml", 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: "a\\qb"\n');
     expect(r.errors[0]?.message).toBe(yamlError("e.yaml", 4, "found unknown escape character"));

@@ -6,137 +6,19 @@
 // Lists. Like kubectl, the first syntax or validation error stops the file: the documents before it
 // are returned (kubectl applies them), the ones after are not read.
 
-import yaml from "js-yaml";
-import { checkDecodeBudget, toPlainJson } from "./aliasBudget";
+import { expandList, typeMetaProblems } from "./clientChecks";
+import { chunkLines, countLines, decodeChunk, EMPTY_CHUNK, type ChunkOutcome } from "./decodeChunk";
 import { ParsedManifestDocument, type ManifestDocument, type ManifestObject, type Position } from "./document";
-import {
-  parseErrorMessage,
-  requestTooLargeMessage,
-  unableToDecodeMessage,
-  validationErrorMessage,
-  yamlToJsonDetail,
-  type ManifestError,
-} from "./errors";
+import { parseErrorMessage, requestTooLargeMessage, unableToDecodeMessage, validationErrorMessage, yamlToJsonDetail, type ManifestError } from "./errors";
 import { goJsonMarshal } from "./goJson";
-import { findGoTabProblem } from "./goTabs";
-import { GO_YAML_SCHEMA } from "./goYamlSchema";
 import { MANIFEST_LIMITS } from "./limits";
-import { indexDefinitions, NodeTreeRecorder, unwrap, type YamlNode } from "./nodeTree";
-import { splitDocuments, type DocumentChunk } from "./splitDocuments";
-import { findReaderProblem, findUtf8Problem, normalizeNewlines, utf8ByteLength } from "./textChecks";
-import { toGoYamlProblem } from "./yamlErrors";
+import { unwrap, type YamlNode } from "./nodeTree";
+import { splitDocuments } from "./splitDocuments";
+import { findUtf8Problem, normalizeNewlines, utf8ByteLength } from "./textChecks";
 
 export interface ParseResult {
   documents: ManifestDocument[];
   errors: ManifestError[];
-}
-
-interface ChunkLines {
-  starts: number[];
-  lineOf(offset: number): number;
-}
-
-function countLines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
-  return n;
-}
-
-function chunkLines(text: string): ChunkLines {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i >= 0 && i + 1 < text.length; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  const lineOf = (offset: number): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    // go-yaml's mark after the last line break is on a line of its own.
-    if (offset >= text.length && text.endsWith("\n")) return starts.length;
-    return lo;
-  };
-  return { starts, lineOf };
-}
-
-type ChunkOutcome =
-  | { kind: "empty" }
-  | { kind: "tooLarge"; root: YamlNode }
-  | { kind: "error"; detail: string; offset: number | undefined; fileLine?: number }
-  | { kind: "value"; raw: unknown; value: unknown; root: YamlNode; definitions: Map<object, YamlNode> };
-
-/** Blank lines, comments and separators only (no tabs: go-yaml refuses a tab-indented blank line). */
-const EMPTY_CHUNK = /^(?:---)?(?: *(?:#[\t -~]*)?\n)*$/;
-
-/** Decodes one chunk as kubectl's YAMLToJSONDecoder would, or says what go-yaml would refuse. */
-function decodeChunk(chunk: DocumentChunk, lines: ChunkLines): ChunkOutcome {
-  const text = chunk.text;
-  if (EMPTY_CHUNK.test(text)) return { kind: "empty" };
-  const readerProblem = findReaderProblem(text);
-  if (readerProblem !== undefined) return { kind: "error", detail: yamlToJsonDetail(readerProblem), offset: undefined };
-
-  const recorder = new NodeTreeRecorder(text);
-  let raw: unknown;
-  try {
-    const options = {
-      schema: GO_YAML_SCHEMA,
-      json: true, // go-yaml v2 (non-strict) lets a repeated key overwrite the earlier one
-      listener: recorder.listener,
-      maxDepth: MANIFEST_LIMITS.maxDepth,
-      maxTotalMergeKeys: MANIFEST_LIMITS.maxTotalMergeKeys,
-    } as yaml.LoadOptions;
-    raw = yaml.loadAll(text, null, options)[0];
-  } catch (e) {
-    if (!(e instanceof yaml.YAMLException)) throw e;
-    const p = toGoYamlProblem(e, text, recorder.roots, lines.lineOf);
-    // go-yaml meets a tab it refuses before js-yaml's problem when it comes first (or is the problem).
-    const tab = findGoTabProblem(text, lines.starts, recorder.closedNodes(), lines.lineOf);
-    if (tab !== undefined && tab.offset <= p.offset) {
-      return { kind: "error", detail: yamlToJsonDetail(tab.problem, lines.lineOf(tab.offset) + 1), offset: tab.offset };
-    }
-    return { kind: "error", detail: yamlToJsonDetail(p.problem, p.goLine), offset: p.offset };
-  }
-  const tab = findGoTabProblem(text, lines.starts, recorder.roots, lines.lineOf);
-  if (tab !== undefined) {
-    return { kind: "error", detail: yamlToJsonDetail(tab.problem, lines.lineOf(tab.offset) + 1), offset: tab.offset };
-  }
-  const root = recorder.roots[0];
-  if (raw === null || raw === undefined || root === undefined) return { kind: "empty" };
-
-  const definitions = indexDefinitions(recorder.roots);
-  const budget = checkDecodeBudget(root, definitions);
-  if (budget.tooLarge === true) return { kind: "tooLarge", root };
-  if (budget.problem !== undefined) {
-    const at = budget.at;
-    const withLine = at !== undefined && budget.problem.startsWith("exceeded max depth");
-    const detail = budget.problem.startsWith("json:")
-      ? `error converting YAML to JSON: ${budget.problem}`
-      : yamlToJsonDetail(budget.problem, withLine ? lines.lineOf(at.start) + 1 : undefined);
-    return { kind: "error", detail, offset: at?.start };
-  }
-  return { kind: "value", raw, value: budget.shared ? toPlainJson(raw) : raw, root, definitions };
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-/**
- * kubectl's client-side check of one object. mirrors GetObjectKind
- * (k8s.io/kubectl pkg/util/openapi/validation/validation.go) with schema.ParseGroupVersion.
- */
-function typeMetaProblems(obj: unknown): string[] {
-  if (!isObject(obj)) return ["invalid object to validate"];
-  const problems: string[] = [];
-  const apiVersion = obj.apiVersion;
-  if (apiVersion === undefined || apiVersion === null) problems.push("apiVersion not set");
-  else if (typeof apiVersion !== "string") problems.push("apiVersion isn't string type");
-  else if (apiVersion.split("/").length > 2 && apiVersion !== "/") problems.push(`unexpected GroupVersion string: ${apiVersion}`);
-  const kind = obj.kind;
-  if (kind === undefined || kind === null) problems.push("kind not set");
-  else if (typeof kind !== "string") problems.push("kind isn't string type");
-  return problems;
 }
 
 /** A reader error found in the raw bytes, on a 0-based line of the file. */
@@ -243,58 +125,4 @@ function parseText(fileName: string, text: string, fault: ReaderFault | undefine
     });
   }
   return { documents, errors };
-}
-
-/**
- * A List (any object with `items`) stands for its items. Items with neither apiVersion nor kind
- * take the list's apiVersion and its kind minus "List".
- * mirrors unstructuredJSONScheme.decodeToList (apimachinery pkg/apis/meta/v1/unstructured/helpers.go)
- * and FlattenListVisitor (cli-runtime pkg/resource/visitor.go).
- */
-function expandList(
-  list: ManifestObject,
-  rawList: unknown,
-  listNode: YamlNode,
-  make: (o: ManifestObject, node: YamlNode, raw: unknown) => ParsedManifestDocument,
-  documents: ManifestDocument[],
-  errors: ManifestError[],
-  fileName: string,
-  index: number,
-): void {
-  const probe = make(list, listNode, rawList);
-  const items = list.items as unknown[];
-  const rawItems = isObject(rawList) && Array.isArray(rawList.items) ? rawList.items : items;
-  const itemKind = list.kind.endsWith("List") ? list.kind.slice(0, -"List".length) : list.kind;
-  for (let i = 0; i < items.length; i++) {
-    let item = items[i];
-    if (isObject(item) && item.kind === undefined && item.apiVersion === undefined) {
-      item = { ...item, apiVersion: list.apiVersion, kind: itemKind };
-    }
-    const pos = probe.nearestPositionOf(["items", i]);
-    const problems = typeMetaProblems(item);
-    if (problems.length > 0 || (isObject(item) && item.kind === "")) {
-      errors.push({ fileName, documentIndex: index, itemIndex: i, ...pos, message: validationErrorMessage(fileName, problems.length > 0 ? problems : ["kind not set"]), code: "ValidationError", stopsFile: false });
-      continue;
-    }
-    const itemNode = locateItemNode(listNode, rawItems, i);
-    const doc = itemNode === undefined ? make(item as ManifestObject, listNode, rawList) : make(item as ManifestObject, itemNode, rawItems[i]);
-    doc.itemIndex = i;
-    documents.push(doc);
-  }
-}
-
-function locateItemNode(listNode: YamlNode, rawItems: unknown[], i: number): YamlNode | undefined {
-  const mapChildren = unwrap(listNode).children ?? [];
-  for (let k = 0; k + 1 < mapChildren.length; k++) {
-    if ((mapChildren[k] as YamlNode).result !== "items") continue;
-    const seq = unwrap(mapChildren[k + 1] as YamlNode);
-    if (seq.result !== rawItems) continue;
-    let n = 0;
-    for (const c of seq.children ?? []) {
-      if (c.result !== rawItems[n]) continue;
-      if (n === i) return c;
-      n++;
-    }
-  }
-  return undefined;
 }

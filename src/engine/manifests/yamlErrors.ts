@@ -90,6 +90,15 @@ export function toGoYamlProblem(err: yaml.YAMLException, text: string, roots: re
   if (reason.startsWith("cannot merge mappings")) {
     return { problem: "map merge requires map or sequence of maps as the value", goLine: undefined, offset: at };
   }
+  // An explicit tag the value does not fit: go-yaml's resolve fails in the decoder, without a line.
+  const badTag = /^cannot resolve a node with !<tag:yaml\.org,2002:(\w+)> explicit tag$/.exec(reason);
+  if (badTag) {
+    const tag = badTag[1] as string;
+    if (tag === "binary") return { problem: "!!binary value contains invalid base64 data", goLine: undefined, offset: at };
+    const tagAt = text.lastIndexOf("!!", at);
+    const value = text.slice(tagAt + 2 + tag.length, at).trim().replace(/^(["'])(.*)\1$/, "$2");
+    return { problem: `cannot decode !!str \`${value}\` as a !!${tag}`, goLine: undefined, offset: at };
+  }
   const unknownAlias = /^unidentified alias "(.*)"$/.exec(reason);
   if (unknownAlias) return { problem: `unknown anchor '${unknownAlias[1]}' referenced`, goLine: undefined, offset: at };
 

@@ -4,6 +4,7 @@
 // Runs on every node add/update. Also reconciles the beta OS/arch labels.
 // Mirrors doNoScheduleTaintingPass and reconcileNodeLabels (pkg/controller/nodelifecycle/node_lifecycle_controller.go).
 import type { Node, Taint } from "../../api/types";
+import { ApiError } from "../../apiserver/errors";
 import type { ApiClient } from "../../client/apiClient";
 import { swapNodeControllerTaint } from "./nodeControllerUtils";
 import { TaintKeys, taintSetDiff } from "./taints";
@@ -71,7 +72,8 @@ export function reconcileNodeLabels(client: ApiClient, node: Node): void {
     client.patch<Node>("Node", undefined, node.metadata.name, (fresh) => {
       fresh.metadata.labels = { ...(fresh.metadata.labels ?? {}), ...toUpdate };
     });
-  } catch {
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
     // upstream: "Failed to reconcile labels for node, requeue it" — logged only (a TODO in upstream).
   }
 }

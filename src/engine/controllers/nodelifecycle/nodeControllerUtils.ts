@@ -76,7 +76,8 @@ export function swapNodeControllerTaint(client: ApiClient, taintsToAdd: readonly
     addOrUpdateTaintOnNode(client, node.metadata.name, taintsToAdd.map((t) => ({ ...t, timeAdded: now })));
     removeTaintOffNode(client, node.metadata.name, node, taintsToRemove);
     return true;
-  } catch {
-    return false;
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    return false; // upstream: HandleError("unable to taint ..."), retried on a later pass
   }
 }

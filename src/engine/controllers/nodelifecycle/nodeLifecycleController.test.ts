@@ -368,6 +368,22 @@ describe("NodeLifecycleController taints", () => {
     expect(c.pod("late")!.status!.conditions!.find((x) => x.type === "Ready")!.status).toBe("False");
   });
 
+  it("skips a pass whose writes fail (API server down) and catches up on the next one", () => {
+    const c = cluster(["node-1", "node-2"]);
+    c.start(new NodeLifecycleController(c.ctx));
+    heartbeats(c, ["node-1", "node-2"]);
+    c.runUntil(20_000);
+    c.kubelets.get("node-1")!.stop(); // probe at 15s: Unknown due at 65s
+    c.runUntil(64_000);
+    c.api.available = false;
+    c.runUntil(66_000);
+    expect(c.node("node-1")!.status.conditions!.find((x) => x.type === "Ready")!.status).toBe("True");
+    c.api.available = true;
+    c.runUntil(70_000);
+    expect(c.node("node-1")!.status.conditions!.find((x) => x.type === "Ready")!.lastTransitionTime).toBe(abs(c, 70_000));
+    expect(c.bugs).toEqual([]);
+  });
+
   it("does nothing while stopped and runs a pass at once when resumed", () => {
     const c = cluster(["node-1", "node-2"]);
     const nlc = new NodeLifecycleController(c.ctx);

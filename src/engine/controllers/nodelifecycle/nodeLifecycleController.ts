@@ -167,7 +167,8 @@ export class NodeLifecycleController implements Controller {
     for (let attempt = 0; attempt < NODE_HEALTH_UPDATE_RETRY && !result; attempt++) {
       try {
         result = this.tryUpdateNodeHealth(node);
-      } catch {
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e;
         // A stale cache (409) or a failed write: re-read the node and try again.
         try {
           node = this.client.get<Node>("Node", undefined, node.metadata.name);
@@ -319,7 +320,8 @@ export class NodeLifecycleController implements Controller {
     try {
       removeTaintOffNode(this.client, node.metadata.name, node, [UnreachableTaintTemplate]);
       removeTaintOffNode(this.client, node.metadata.name, node, [NotReadyTaintTemplate]);
-    } catch {
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
       return false; // "Failed to remove taints from node. Will retry in next iteration"
     }
     return this.tainterFor(node).remove(node.metadata.name);

@@ -9,6 +9,7 @@
 // Before deleting, a pod not yet Succeeded/Failed is patched to phase Failed, since no kubelet will.
 // Requests go out as "pod-garbage-collector" (ClientOrDie("pod-garbage-collector")).
 import type { Node, Pod, PodStatus } from "../../api/types";
+import { ApiError } from "../../apiserver/errors";
 import type { ApiClient } from "../../client/apiClient";
 import type { Informer } from "../../client/informer";
 import { parseTime, rfc3339 } from "../../sim/clock";
@@ -164,8 +165,9 @@ export class PodGCController implements Controller {
       try {
         this.client.get<Node>("Node", undefined, nodeName);
       } catch (e) {
+        if (!(e instanceof ApiError)) throw e;
         // Only a NotFound proves it; any other error waits for a later pass.
-        if ((e as { code?: number }).code === 404) deleted.add(nodeName);
+        if (e.code === 404) deleted.add(nodeName);
       }
     }
     return deleted;
@@ -195,7 +197,8 @@ export class PodGCController implements Controller {
       }
       this.client.delete("Pod", namespace, name, { gracePeriodSeconds: 0 });
       return true;
-    } catch {
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
       return false;
     }
   }

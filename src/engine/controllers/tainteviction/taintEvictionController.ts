@@ -8,6 +8,7 @@
 // Requests go out as "node-controller" (it reuses that service account); events come from
 // "taint-eviction-controller".
 import type { Node, Pod, Taint, Toleration } from "../../api/types";
+import { ApiError } from "../../apiserver/errors";
 import type { ApiClient } from "../../client/apiClient";
 import type { EventRecorder } from "../../client/eventRecorder";
 import type { Informer } from "../../client/informer";
@@ -212,7 +213,8 @@ export class TaintEvictionController implements Controller {
     if (attempt === 0) this.recordPodEvent(key, "TaintManagerEviction", `Marking for deletion Pod ${key}`);
     try {
       this.addConditionAndDeletePod(args);
-    } catch {
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
       if (attempt + 1 < RETRIES) return RETRY_SLEEP_MS;
       // "TaintEvictionController: timed worker failed" — logged upstream.
     }

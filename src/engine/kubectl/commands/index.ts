@@ -7,11 +7,15 @@ import { cordonCommandDef, uncordonCommandDef } from "./cordon";
 import { deleteCommand } from "./delete";
 import { drainCommand } from "./drain";
 import { labelCommand } from "./label";
+import { rolloutCommand } from "./rollout";
+import { setCommand } from "./setImage";
 import { scaleCommand } from "./scale";
 import { versionCommand } from "./version";
 
 export const COMMANDS: readonly CommandDef[] = [
+  setCommand,
   deleteCommand,
+  rolloutCommand,
   scaleCommand,
   clusterInfoCommand,
   cordonCommandDef,

@@ -9,7 +9,7 @@ import { int, type ParsedArgs } from "../flags";
 import { describePodTemplate, PrefixWriter } from "../printers/describe";
 import { newDescribeWriter } from "../printers/tabwriter";
 import { deploymentReplicaSets } from "../util/deploymentUtil";
-import { fail, type Failure } from "../util/errors";
+import { fail, toFailures, type Failure } from "../util/errors";
 import { groupKindString } from "../util/kinds";
 import { nameLine } from "../util/names";
 import type { Info } from "../util/resources";
@@ -66,7 +66,7 @@ function runHistory(ctx: CommandContext, p: ParsedArgs): Failure[] {
       const withRevision = rev > 0 ? `with revision #${rev}` : "";
       ctx.out.out(nameLine(info.type, info.name, `${withRevision}\n${history}`));
     } catch (e) {
-      errs.push({ text: (e as Error).message });
+      errs.push(...toFailures(e));
     }
   }
   return errs;

@@ -1,0 +1,132 @@
+// The kubelet's container runtime: the behaviour model (kubelet/behaviour) behind the ContainerModel
+// interface. Image pulls use the model's catalogue and error texts; a started container is a
+// ContainerProcess whose effects (log lines, files, exit) the kubelet follows on the simulated clock.
+import type { Container, Pod, Probe } from "../api/types";
+import { fnv32a } from "../apimachinery/hash";
+import type { SeededRandom } from "../sim/random";
+import { pullImage as modelPull, lookupImage } from "./behaviour/images";
+import { compileBehaviour } from "./behaviour/program";
+import { runProbe } from "./behaviour/probes";
+import { createContainerProcess, type ContainerProcess } from "./behaviour/runtime";
+import type { Effect, ImageInfo, Program } from "./behaviour/types";
+import type { ContainerExit, ContainerModel, ProbeAnswer, PullOutcome, RunningContainer, StartOptions } from "./containerModel";
+
+/** A stable sha256-looking digest for an image reference (the simulation has no registry to ask). */
+function digestOf(ref: string): string {
+  let hex = "";
+  for (let i = 0; hex.length < 64; i++) hex += fnv32a(`${i}:${ref}`).toString(16).padStart(8, "0");
+  return `sha256:${hex.slice(0, 64)}`;
+}
+
+/** Files the kubelet writes into every container (kubelet_pods.go makeMounts: hosts, hostname, resolv.conf). */
+function kubeletFiles(pod: Pod, podIP: string): Map<string, string> {
+  const ns = pod.metadata.namespace ?? "default";
+  const host = pod.spec.hostname ?? pod.metadata.name;
+  const fqdn = pod.spec.subdomain ? `${host}.${pod.spec.subdomain}.${ns}.svc.cluster.local\t${host}` : host;
+  return new Map([
+    ["/etc/hostname", `${host}\n`],
+    [
+      "/etc/hosts",
+      `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${podIP}\t${fqdn}\n`,
+    ],
+    ["/etc/resolv.conf", `search ${ns}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`],
+  ]);
+}
+
+class ModelContainer implements RunningContainer {
+  private readonly logLines: string[] = [];
+  /** An exit that happened while starting (StartError): reported at the first advance. */
+  private startExit: { at: number; exit: ContainerExit } | undefined;
+
+  constructor(
+    private readonly proc: ContainerProcess,
+    private readonly container: Container,
+  ) {}
+
+  /** Applies effects; returns the exit among them, if any. */
+  take(effects: readonly Effect[]): ContainerExit | undefined {
+    let exit: ContainerExit | undefined;
+    for (const e of effects) {
+      if (e.kind === "log") {
+        this.logLines.push(e.line);
+        if (this.logLines.length > 10_000) this.logLines.splice(0, 5_000);
+      } else if (e.kind === "exit") {
+        exit = { exitCode: e.exitCode, reason: e.reason, ...(e.signal !== undefined ? { signal: e.signal } : {}) };
+      }
+    }
+    return exit;
+  }
+
+  started(now: number, effects: readonly Effect[]): void {
+    const exit = this.take(effects);
+    if (exit) this.startExit = { at: now, exit };
+  }
+
+  nextEventTime(): number | undefined {
+    return this.startExit ? this.startExit.at : this.proc.nextEventTime();
+  }
+
+  advance(now: number): ContainerExit | undefined {
+    if (this.startExit) {
+      const e = this.startExit.exit;
+      this.startExit = undefined;
+      return e;
+    }
+    return this.take(this.proc.advance(now));
+  }
+
+  terminate(now: number): { at: number; exit: ContainerExit } | undefined {
+    const exit = this.take(this.proc.signal("TERM", now));
+    return exit ? { at: now, exit } : undefined;
+  }
+
+  probe(probe: Probe, now: number, podIP: string): ProbeAnswer {
+    const r = runProbe(probe, { process: this.proc, container: this.container, podIP, nowMs: now, kubeVersion: "1.34" });
+    this.take(r.effects);
+    return { ok: r.result === "Success", output: r.output.replace(/\n$/, ""), ...(r.errored ? { errored: true } : {}) };
+  }
+
+  logs(): readonly string[] {
+    return this.logLines;
+  }
+}
+
+export function createContainerModel(_random: SeededRandom): ContainerModel {
+  // Compiling a container's behaviour is pure; 150,000 pods of one template share one Program.
+  const programs = new Map<string, Program>();
+  const compile = (c: Container, info: ImageInfo): Program => {
+    const key = JSON.stringify([c.image, c.command, c.args, c.env, c.workingDir]);
+    let p = programs.get(key);
+    if (!p) {
+      p = compileBehaviour(c, info);
+      if (programs.size > 5000) programs.clear();
+      programs.set(key, p);
+    }
+    return p;
+  };
+  const pulls = new Map<string, PullOutcome>();
+  return {
+    pullImage(image: string | undefined): PullOutcome {
+      const name = image ?? "";
+      let out = pulls.get(name);
+      if (out) return out;
+      const o = modelPull(name);
+      out = o.ok
+        ? { ok: true, sizeBytes: o.info.sizeBytes, imageRef: o.image.includes("/") ? o.image : `docker.io/library/${o.image}`, digest: `${o.info.repository}@${digestOf(o.image)}`, durationMs: o.durationMs }
+        : o.reason === "InvalidImageName"
+          ? { ok: false, reason: o.reason, message: o.message, eventMessage: o.message, durationMs: 0 }
+          : { ok: false, reason: o.reason, message: o.message, eventMessage: o.eventMessage, durationMs: o.durationMs };
+      pulls.set(name, out);
+      return out;
+    },
+    start(pod: Pod, container: Container, opts: StartOptions): RunningContainer {
+      const info = lookupImage(container.image ?? "");
+      if (!info) throw new Error(`image ${container.image} was never pulled`);
+      const program = compile(container, info);
+      const proc = createContainerProcess(container, program, { volumes: opts.volumes, kubeletFiles: kubeletFiles(pod, opts.podIP) });
+      const mc = new ModelContainer(proc, container);
+      mc.started(opts.now, proc.start(opts.now));
+      return mc;
+    },
+  };
+}
