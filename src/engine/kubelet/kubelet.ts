@@ -14,7 +14,7 @@ import { rfc3339, rfc3339Micro } from "../sim/clock";
 import type { EventQueue, ScheduledTask } from "../sim/eventQueue";
 import type { SeededRandom } from "../sim/random";
 import type { ClusterTimings } from "../sim/timings";
-import type { NodeConfig } from "../sim/clusterConfig";
+import { KUBERNETES_VERSION, type NodeConfig } from "../sim/clusterConfig";
 import { jsonEqual } from "../apiserver/strategy";
 import type { ContainerModel } from "./containerModel";
 import { ImageManager } from "./imageManager";
@@ -33,6 +33,17 @@ export interface KubeletDeps {
   client: ApiClient;
   recorder: EventRecorder;
 }
+
+/** Images baked into a v1.34 kind node (`crictl images` on a fresh node). */
+export const PRELOADED_IMAGES = [
+  `registry.k8s.io/etcd:3.6.4-0`,
+  `registry.k8s.io/kube-apiserver:${KUBERNETES_VERSION}`,
+  `registry.k8s.io/kube-controller-manager:${KUBERNETES_VERSION}`,
+  `registry.k8s.io/kube-scheduler:${KUBERNETES_VERSION}`,
+  `registry.k8s.io/kube-proxy:${KUBERNETES_VERSION}`,
+  "registry.k8s.io/coredns/coredns:v1.12.1",
+  "registry.k8s.io/pause:3.10",
+];
 
 /** How long the CNI takes to come up on a fresh node before the kubelet reports Ready. */
 const NETWORK_READY_DELAY_MS = 4_000;
@@ -63,6 +74,8 @@ export class Kubelet {
     this.nodeName = config.name;
     this.hostIP = nodeAddress(index);
     this.images = new ImageManager(deps.model);
+    // A kind node image ships the control plane, kube-proxy and CoreDNS images: no pull on first boot.
+    for (const image of PRELOADED_IMAGES) this.images.preload(image);
     const self = this;
     this.host = {
       now: () => deps.clock.now(),

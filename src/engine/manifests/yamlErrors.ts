@@ -9,7 +9,7 @@
 
 import type yaml from "js-yaml";
 import { MANIFEST_LIMITS } from "./limits";
-import { NodeKind, type YamlNode } from "./nodeTree";
+import { NodeKind, skipToContent, type YamlNode } from "./nodeTree";
 
 export interface GoYamlProblem {
   /** go-yaml's problem text (after `yaml: line N: `). */
@@ -108,9 +108,11 @@ export function toGoYamlProblem(err: yaml.YAMLException, text: string, roots: re
     if (ch === ":") return scanner("mapping values are not allowed in this context", at, lineOf);
     if (reason === "bad indentation of a sequence entry") return parser("did not find expected '-' indicator", at, lineOf);
     if (reason === "bad indentation of a mapping entry") return parser("did not find expected key", at, lineOf);
-    // Content after the document's root node: go-yaml's parser wanted the root collection to go on.
+    // Content after the document's root node: go-yaml's parser wanted a block root collection to go
+    // on; after a flow collection or a scalar it wanted the next document.
     const root = roots[0];
-    const rootKind = root === undefined ? undefined : innerKind(root);
+    const flowRoot = root !== undefined && /^[{[]/.test(text.slice(skipToContent(text, root.start), skipToContent(text, root.start) + 1));
+    const rootKind = root === undefined || flowRoot ? undefined : innerKind(root);
     if (rootKind === NodeKind.Mapping) return parser("did not find expected key", at, lineOf);
     if (rootKind === NodeKind.Sequence) return parser("did not find expected '-' indicator", at, lineOf);
     return parser("did not find expected <document start>", at, lineOf);

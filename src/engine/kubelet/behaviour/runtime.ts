@@ -9,44 +9,19 @@ import type { Container } from "../../api/types";
 import { SIM_EPOCH_MS } from "../../sim/clock";
 import { basename, runCommandByName, runNestedShell, runSource, SHELLS, shellDialect } from "./commands";
 import { CaptureSink, ExecContext, type ProcessHooks, type Run } from "./context";
-import { ContainerFs, resolveMounts, type Mount, type VolumeStore } from "./containerFs";
+import { ContainerFs, resolveMounts } from "./containerFs";
+import type { CreateProcessOptions, ExecResult, HttpGetResult, ProcessOptions } from "./processTypes";
 import { driveToCompletion, MAX_STEPS, wrapExit } from "./execDriver";
-import { accessLogLine, respondHttp, type HttpResponse } from "./http";
+import { accessLogLine, respondHttp } from "./http";
 import { runScript } from "./interpreter";
 import { NET_UTILITIES } from "./netutils";
-import { startupLines } from "./programs";
+import { startupLines } from "./serve";
 import { allocationMs, containerLimits, containerUsage, type ResourceUsage } from "./resources";
 import { LogSink } from "./logSink";
-import type { DaemonSpec, Effect, ExitReason, HostHttpResult, LogStream, ProcessHost, Program, StopBehaviour } from "./types";
+import type { DaemonSpec, Effect, ExitReason, HostHttpResult, LogStream, Program, StopBehaviour } from "./types";
+
+export type { CreateProcessOptions, ExecResult, HttpGetResult, ProcessOptions } from "./processTypes";
 import { UTILITIES } from "./utilities";
-
-export interface ProcessOptions {
-  /** Volume mounts (containerFs.ts resolveMounts); files under them outlive this process. */
-  readonly mounts?: readonly Mount[];
-  /** Files the kubelet writes into every container: /etc/hosts, /etc/hostname, /etc/resolv.conf. */
-  readonly kubeletFiles?: ReadonlyMap<string, string>;
-  readonly host?: ProcessHost;
-  /** Wall clock at simulated time 0 (default SIM_EPOCH_MS), for `date` and log timestamps. */
-  readonly epochMs?: number;
-  /** limits.memory: above it the container is OOMKilled (exit 137). */
-  readonly memoryLimitBytes?: number;
-  /** container.stdin: a bare `sh` then waits for input instead of reading EOF and exiting. */
-  readonly stdinOpen?: boolean;
-}
-
-export interface ExecResult {
-  readonly exitCode: number;
-  /** Combined stdout and stderr, as the kubelet's exec prober and `kubectl exec` without a tty see it. */
-  readonly output: string;
-  /** Simulated time the command took (Infinity: never returns). */
-  readonly durationMs: number;
-  readonly timedOut: boolean;
-  /** The runtime could not start the command (not in the image): the CRI error text. */
-  readonly error?: string;
-  readonly effects: Effect[];
-}
-
-export type HttpGetResult = { readonly response: HttpResponse; readonly effects: Effect[] } | { readonly error: "refused" | "eof"; readonly effects: Effect[] };
 
 interface RunningDaemon {
   readonly spec: DaemonSpec;
@@ -337,14 +312,6 @@ export class ContainerProcess {
   listeningPorts(nowMs: number): number[] {
     return this.state === "running" ? this.daemons.filter((d) => d.listenAt <= nowMs).flatMap((d) => [...d.spec.ports]) : [];
   }
-}
-
-export interface CreateProcessOptions {
-  /** The pod's volumes; container.volumeMounts are resolved against it. */
-  readonly volumes?: VolumeStore;
-  readonly kubeletFiles?: ReadonlyMap<string, string>;
-  readonly host?: ProcessHost;
-  readonly epochMs?: number;
 }
 
 /** A process for `container` running `program`, with its mounts, memory limit and stdin wired. */

@@ -1,0 +1,26 @@
+// Running a server: its start-up log lines, then its ports, then waiting until signalled.
+
+import { formatLogDate, type ExecContext, type Io, type Run } from "./context";
+import type { DaemonSpec, LogStream } from "./types";
+
+/** A server's start-up log lines at wall time `wallMs`, placeholders filled. */
+export function startupLines(spec: DaemonSpec, wallMs: number): [LogStream, string][] {
+  const lines = spec.startupLogs;
+  if (!lines || lines.length === 0) return [];
+  let nginx: string | undefined;
+  let redis: string | undefined;
+  return lines.map(([stream, text]) => {
+    if (!text.includes("{")) return [stream, text];
+    nginx ??= formatLogDate(wallMs, "nginx");
+    redis ??= formatLogDate(wallMs, "redis");
+    return [stream, text.replace("{date}", nginx).replace("{goDate}", nginx).replace("{redisDate}", redis)];
+  });
+}
+
+/** Runs a server: start-up logs, then ports (after listenAfterMs), then waits until signalled. */
+export function* serve(ctx: ExecContext, spec: DaemonSpec, io: Io): Run {
+  for (const [stream, line] of startupLines(spec, ctx.wallMs())) (stream === "stdout" ? io.out : io.err).write(`${line}\n`);
+  ctx.hooks.startDaemon(spec);
+  yield Infinity;
+  return 0;
+}
