@@ -16,9 +16,16 @@ const AGGREGATION_WINDOW_MS = 10 * 60 * 1000;
 /** The correlator's LRU size (maxLruCacheEntries). */
 const MAX_CACHE = 4096;
 
+/**
+ * The last nanosecond timestamp used in an event name, shared by every recorder of one cluster, so two
+ * components naming events after the same object in the same instant never collide.
+ */
+export class EventNameClock {
+  last = 0n;
+}
+
 export class EventRecorder {
   private readonly recent = new Map<string, { event: KubeEvent; at: number }>();
-  private lastNanos = 0n;
   /** When false (component stopped), nothing is recorded. */
   enabled = true;
 
@@ -26,6 +33,7 @@ export class EventRecorder {
     private readonly client: ApiClient,
     private readonly clock: SimClock,
     private readonly source: EventSource,
+    private readonly names: EventNameClock = new EventNameClock(),
   ) {}
 
   event(obj: KubeObject, type: "Normal" | "Warning", reason: string, message: string, fieldPath?: string): void {
@@ -58,8 +66,8 @@ export class EventRecorder {
       // Event names are "<object>.<hex nanoseconds>" (record/event.go makeEvent); keep them unique.
       // Nanoseconds since 1970 exceed 2^53: BigInt keeps "+1ns" for events recorded in the same instant.
       let nanos = BigInt(this.clock.absolute()) * 1_000_000n;
-      if (nanos <= this.lastNanos) nanos = this.lastNanos + 1n;
-      this.lastNanos = nanos;
+      if (nanos <= this.names.last) nanos = this.names.last + 1n;
+      this.names.last = nanos;
       const ev: KubeEvent = {
         apiVersion: "v1",
         kind: "Event",
@@ -82,8 +90,8 @@ export class EventRecorder {
           break;
         } catch (e) {
           if (attempt >= 8 || (e as { code?: number }).code !== 409) throw e;
-          this.lastNanos += 1n;
-          ev.metadata.name = `${ref.name}.${this.lastNanos.toString(16)}`;
+          this.names.last += 1n;
+          ev.metadata.name = `${ref.name}.${this.names.last.toString(16)}`;
         }
       }
     } catch {
@@ -95,6 +103,12 @@ export class EventRecorder {
   private remember(key: string, event: KubeEvent, at: number): void {
     this.recent.delete(key);
     this.recent.set(key, { event, at });
-    if (this.recent.size > MAX_CACHE) this.recent.delete(this.recent.keys().next().value!);
+    // Evict the older half at once: V8's Map iterator walks deleted slots, so popping the oldest key one
+    // at a time would make every event O(cache size).
+    if (this.recent.size > MAX_CACHE) {
+      const keep = [...this.recent].slice(this.recent.size - MAX_CACHE / 2);
+      this.recent.clear();
+      for (const [k, v] of keep) this.recent.set(k, v);
+    }
   }
 }

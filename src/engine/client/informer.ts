@@ -100,6 +100,13 @@ export class Informer<T extends KubeObject = KubeObject> {
     return this.items.size;
   }
 
+  /** Calls `fn` for each object under an index value, without building an array (hot paths). */
+  forEachInIndex(name: string, value: string, fn: (obj: T) => void): void {
+    const keys = this.indices.get(name)?.get(value);
+    if (!keys) return;
+    for (const k of keys) fn(this.items.get(k)!);
+  }
+
   byIndex(name: string, value: string): T[] {
     const keys = this.indices.get(name)?.get(value);
     if (!keys) return [];

@@ -24,6 +24,8 @@ export interface KubectlEnv {
   readonly namespace: string;
   /** The identity requests are made as (audit actor). */
   readonly user: string;
+  /** The seeded random source, for the few names kubectl itself makes up (create deployment). */
+  readonly random?: () => number;
   /**
    * Lets simulated time pass until `done()` is true or `timeoutMs` elapsed; returns whether done.
    * `onTick` is called after each step so a command can print progress as the cluster changes.

@@ -18,6 +18,8 @@ export interface ParsedArgs {
   flags: Map<string, string | boolean | number | string[]>;
   /** Flags the user actually set (kubectl behaves differently for an explicit --replicas=1). */
   changed: Set<string>;
+  /** pflag's ArgsLenAtDash: how many positional args came before `--` (-1 when there was none). */
+  argsLenAtDash?: number;
 }
 
 export class FlagError extends Error {}
@@ -29,6 +31,7 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[]):
   const changed = new Set<string>();
   for (const s of specs) if (s.default !== undefined) flags.set(s.name, s.default);
   const positional: string[] = [];
+  let argsLenAtDash = -1;
 
   const set = (spec: FlagSpec, raw: string | undefined, display: string): void => {
     changed.add(spec.name);
@@ -53,6 +56,7 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[]):
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === "--") {
+      argsLenAtDash = positional.length;
       positional.push(...args.slice(i + 1));
       break;
     }
@@ -87,7 +91,7 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[]):
     }
     positional.push(a);
   }
-  return { positional, flags, changed };
+  return { positional, flags, changed, argsLenAtDash };
 }
 
 export function str(p: ParsedArgs, name: string): string | undefined {

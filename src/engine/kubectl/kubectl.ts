@@ -38,18 +38,27 @@ function connectionRefused(env: KubectlEnv, f: Failure): Failure {
   return { text: "", single: "The connection to the server 127.0.0.1:6443 was refused - did you specify the right host or port?" };
 }
 
-/** The index of the first argument that is not a flag (nor a global flag's value), from `from`. */
-function firstWord(argv: readonly string[], from: number): number {
+/**
+ * The index of the first argument that is not a flag nor a flag's value (cobra's stripFlags): the
+ * value-taking flags are the global ones and those of `cmd`, the command being descended into.
+ */
+function firstWord(argv: readonly string[], from: number, cmd?: CommandDef): number {
   for (let i = from; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === "--") return -1;
     if (a.startsWith("-") && a.length > 1) {
-      if (takesNextArg(a)) i++;
+      if (takesNextArg(a) || (cmd !== undefined && commandFlagTakesNextArg(cmd, a))) i++;
       continue;
     }
     return i;
   }
   return -1;
+}
+
+function commandFlagTakesNextArg(cmd: CommandDef, arg: string): boolean {
+  if (arg.includes("=")) return false;
+  const spec = arg.startsWith("--") ? cmd.flags.find((f) => f.name === arg.slice(2)) : arg.length === 2 ? cmd.flags.find((f) => f.short === arg.slice(1)) : undefined;
+  return spec !== undefined && spec.kind !== "bool";
 }
 
 function findCommand(list: readonly CommandDef[], word: string): CommandDef | undefined {
@@ -73,7 +82,7 @@ function dispatch(env: KubectlEnv, argv: readonly string[], out: Output): Failur
   const rest = [...argv.slice(0, i), ...argv.slice(i + 1)];
   // Descend into sub-commands (`rollout status`, `create deployment`, `set image`).
   while (cmd.subcommands && cmd.subcommands.length > 0) {
-    const j = firstWord(rest, 0);
+    const j = firstWord(rest, 0, cmd);
     const sub: CommandDef | undefined = j >= 0 ? findCommand(cmd.subcommands, rest[j] as string) : undefined;
     if (!sub) break;
     rest.splice(j, 1);

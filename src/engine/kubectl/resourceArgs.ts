@@ -9,8 +9,11 @@ export interface ResourceRef {
   names: string[];
 }
 
-/** What `kubectl get all` expands to (the "all" category of the built-in resources). */
-export const ALL_CATEGORY = ["pods", "services", "daemonsets", "deployments", "replicasets", "statefulsets", "horizontalpodautoscalers", "cronjobs", "jobs", "replicationcontrollers"];
+/**
+ * What `kubectl get all` expands to: the resources in the "all" category, in discovery order (the core
+ * group first, each group's resources alphabetically), as the category expander walks them.
+ */
+export const ALL_CATEGORY = ["pods", "replicationcontrollers", "services", "daemonsets", "deployments", "replicasets", "statefulsets", "horizontalpodautoscalers", "cronjobs", "jobs"];
 
 export function resolveType(word: string): ResourceType {
   const t = resolveResource(word);

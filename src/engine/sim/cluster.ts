@@ -8,7 +8,7 @@ import { AuditLog } from "../apiserver/audit";
 import { Store } from "../apiserver/store";
 import { WatchHub } from "../apiserver/watch";
 import { ApiClient } from "../client/apiClient";
-import { EventRecorder } from "../client/eventRecorder";
+import { EventNameClock, EventRecorder } from "../client/eventRecorder";
 import { SharedInformers } from "../client/sharedInformers";
 import { WorkQueue } from "../client/workqueue";
 import type { ControllerContext } from "../controllers/context";
@@ -48,6 +48,7 @@ export class Cluster {
   readonly model: ContainerModel;
   /** Failures inside components that are bugs, not cluster behaviour (tests assert this stays empty). */
   readonly internalErrors: InternalError[] = [];
+  private readonly eventNames = new EventNameClock();
   private nodeIndex = 0;
 
   constructor(config: Partial<ClusterConfig> = {}, timings: Partial<ClusterTimings> = {}) {
@@ -82,7 +83,8 @@ export class Cluster {
       informers,
       timings: this.timings,
       client: (actor) => new ApiClient(this.api, actor),
-      recorder: (component, host) => new EventRecorder(new ApiClient(this.api, host ? `${component}/${host}` : component), this.clock, { component, host }),
+      recorder: (component, host) =>
+        new EventRecorder(new ApiClient(this.api, host ? `${component}/${host}` : component), this.clock, { component, host }, this.eventNames),
       workqueue: (name, sync, opts) =>
         new WorkQueue(name, this.events, sync, {
           ...opts,
@@ -124,7 +126,7 @@ export class Cluster {
         timings: this.timings,
         model: this.model,
         client,
-        recorder: new EventRecorder(client, this.clock, { component: "kubelet", host: cfg.name }),
+        recorder: new EventRecorder(client, this.clock, { component: "kubelet", host: cfg.name }, this.eventNames),
       },
       cfg,
       index,

@@ -39,9 +39,7 @@ function objectName(info: FileInfo): string {
 // mirrors the "applying patch" context AddSourceToErr gives a failed PATCH.
 function patchFailure(info: FileInfo, patch: Record<string, Json>, e: unknown): Failure {
   const f = toFailure(e);
-  const gvk = `${info.type.group ? `${info.type.group}/` : ""}${info.type.version}, Kind=${info.type.kind}`;
-  const describe = `Resource: ${JSON.stringify(gvrString(info.type))}, GroupVersionKind: ${JSON.stringify(gvk)}\nName: ${JSON.stringify(info.name)}, Namespace: ${JSON.stringify(info.namespace ?? "")}`;
-  return withSource(f, `applying patch:\n${JSON.stringify(patch)}\nto:\n${describe}\nfor:`, info.source);
+  return withSource(f, `applying patch:\n${JSON.stringify(patch)}\nto:\n${describeInfo(info)}\nfor:`, info.source);
 }
 
 /** Applies one object; prints its line unless -o asks for objects; returns the live object; throws its failure. */
@@ -105,8 +103,10 @@ function printResult(ctx: CommandContext, info: FileInfo, output: string, operat
   else if (output === "name") ctx.out.out(nameLine(info.type, info.name));
 }
 
+// mirrors resource.Info.String()
 function describeInfo(info: FileInfo): string {
-  return `Resource: ${JSON.stringify(gvrString(info.type))}, GroupVersionKind: ${JSON.stringify(`${info.type.group ? `${info.type.group}/` : ""}${info.type.version}, Kind=${info.type.kind}`)}\nName: ${JSON.stringify(info.name)}, Namespace: ${JSON.stringify(info.namespace ?? "")}`;
+  const gvk = `${info.type.group}/${info.type.version}, Kind=${info.type.kind}`;
+  return `Resource: ${JSON.stringify(gvrString(info.type))}, GroupVersionKind: ${JSON.stringify(gvk)}\nName: ${JSON.stringify(info.name)}, Namespace: ${JSON.stringify(info.namespace ?? "")}`;
 }
 
 function runApply(ctx: CommandContext, p: ParsedArgs): Failure[] {

@@ -1,11 +1,15 @@
 // The command table runKubectl dispatches over, in kubectl's help order.
 import type { CommandDef } from "../command";
 import { annotateCommand } from "./annotate";
+import { applyCommand } from "./apply";
+import { createCommand } from "./create";
 import { apiResourcesCommand } from "./apiResources";
 import { clusterInfoCommand } from "./clusterInfo";
 import { cordonCommandDef, uncordonCommandDef } from "./cordon";
 import { deleteCommand } from "./delete";
+import { describeCommand } from "./describe";
 import { drainCommand } from "./drain";
+import { getCommand } from "./get";
 import { labelCommand } from "./label";
 import { rolloutCommand } from "./rollout";
 import { setCommand } from "./setImage";
@@ -13,14 +17,18 @@ import { scaleCommand } from "./scale";
 import { versionCommand } from "./version";
 
 export const COMMANDS: readonly CommandDef[] = [
+  createCommand,
   setCommand,
+  getCommand,
   deleteCommand,
   rolloutCommand,
   scaleCommand,
   clusterInfoCommand,
+  describeCommand,
   cordonCommandDef,
   uncordonCommandDef,
   drainCommand,
+  applyCommand,
   labelCommand,
   annotateCommand,
   apiResourcesCommand,

@@ -71,6 +71,7 @@ export class TestCluster {
       },
       namespace: opts.namespace ?? "default",
       user: "kubectl",
+      random: this.random.fn,
       waitFor: (done, timeoutMs, onTick) => this.waitFor(done, timeoutMs, onTick),
     };
     this.create({ apiVersion: "v1", kind: "Namespace", metadata: { name: "default" } } as unknown as KubeObject);

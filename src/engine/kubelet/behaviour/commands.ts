@@ -117,7 +117,7 @@ export function* runSource(ctx: ExecContext, text: string, io: Io, run: ScriptRu
   } catch (e) {
     if (e instanceof ShellUnsupported) return yield* unknownCommand(ctx, "sh");
     if (!(e instanceof ShellSyntaxError)) throw e;
-    io.err.write(`${ctx.shellErrorPrefix()}${e.message}\n`);
+    io.err.write(`${syntaxErrorMessage(ctx, e)}\n`);
     return 2;
   }
   try {
@@ -126,6 +126,17 @@ export function* runSource(ctx: ExecContext, text: string, io: Io, run: ScriptRu
     if (e instanceof ShellExit) return e.code;
     throw e;
   }
+}
+
+/** Each shell words syntax errors its own way (busybox ash, dash, bash -c). */
+function syntaxErrorMessage(ctx: ExecContext, e: ShellSyntaxError): string {
+  const expecting = e.expected ? ` (expecting "${e.expected}")` : "";
+  if (ctx.dialect === "dash") return `${ctx.shellName}: 1: Syntax error: ${e.unexpected} unexpected${expecting}`;
+  if (ctx.dialect === "bash") {
+    const what = e.unexpected === "end of file" ? "unexpected end of file" : `near unexpected token \`${e.unexpected.replace(/^"|"$/g, "")}'`;
+    return `${ctx.shellName}: -c: line 1: syntax error: ${what}`.replace("syntax error: near", "syntax error near");
+  }
+  return `${ctx.shellName}: syntax error: unexpected ${e.unexpected}${expecting}`;
 }
 
 function toExitCode(ctx: ExecContext, arg: string | undefined, io: Io): number {

@@ -115,6 +115,7 @@ export class ContainerFs {
   }
 
   read(path: string): string | undefined {
+    if (path === "/dev/null") return "";
     const { mount, key } = this.locate(path);
     if (mount) return key.endsWith("/") ? undefined : mount.files.get(key);
     const own = this.layer.get(key);

@@ -70,7 +70,17 @@ export const DAEMONS = {
       startupLogs: [["stderr", "{goDate} Server listening on port 8080"]],
     }),
   nodeHello: daemon("node", [8080], { http: { kind: "text", body: "Hello Kubernetes!" }, onSigterm: "ignore", idleMemoryBytes: 12 * Mi }),
-  serveHostname: (port: number) => daemon("serve_hostname", [port], { http: { kind: "text", body: "", hostnameBody: true }, onSigterm: "exit2", idleMemoryBytes: 2 * Mi }),
+  /** gcr.io/google-samples/kubernetes-bootcamp (the Kubernetes Basics tutorial's app). */
+  bootcamp: (version: string) =>
+    daemon("node", [8080], {
+      http: { kind: "text", body: `Hello Kubernetes bootcamp! | Running on: {hostname} | v=${version}\n` },
+      onSigterm: "ignore",
+      idleMemoryBytes: 12 * Mi,
+      startupLogs: [["stdout", "Kubernetes Bootcamp App Started At: {isoDate} | Running On:  {hostname} "]],
+    }),
+  /** registry.k8s.io/echoserver and kicbase/echo-server: echo the request back. */
+  echoServer: daemon("echo-server", [8080], { http: { kind: "text", body: "Request served by {hostname}\n\nHTTP/1.1 GET /\n" }, onSigterm: "exit2", idleMemoryBytes: 4 * Mi }),
+  serveHostname: (port: number) => daemon("serve_hostname", [port], { http: { kind: "text", body: "{hostname}" }, onSigterm: "exit2", idleMemoryBytes: 2 * Mi }),
   netexec: (port: number) => daemon("agnhost", [port], { http: { kind: "netexec" }, onSigterm: "exit2", idleMemoryBytes: 5 * Mi }),
   httpEcho: (port: number, text: string) =>
     daemon("http-echo", [port], { http: { kind: "text", body: `${text}\n` }, onSigterm: "exit2", idleMemoryBytes: 3 * Mi }),

@@ -295,4 +295,17 @@ describe("other docs containers", () => {
     const { proc } = start(c);
     expect(proc.httpGet(80, "/", 0)).toMatchObject({ response: { status: 200, body: "OK!" } });
   });
+
+  it("tutorials/kubernetes-basics: kubernetes-bootcamp answers with its pod name", () => {
+    const c: Container = { name: "kubernetes-bootcamp", image: "gcr.io/google-samples/kubernetes-bootcamp:v1" };
+    const { proc } = start(c, { HOSTNAME: "kubernetes-bootcamp-5485cc6795-4kdbc" });
+    expect(proc.httpGet(8080, "/", 1_000)).toMatchObject({ response: { status: 200, body: "Hello Kubernetes bootcamp! | Running on: kubernetes-bootcamp-5485cc6795-4kdbc | v=1\n" } });
+  });
+
+  it("hello-minikube: agnhost netexec --http-port=8080 serves on 8080", () => {
+    const c: Container = { name: "agnhost", image: "registry.k8s.io/e2e-test-images/agnhost:2.39", command: ["/agnhost", "netexec", "--http-port=8080"] };
+    const { proc, effects } = start(c);
+    expect(effects).toEqual([{ kind: "listen", atMs: 0, port: 8080 }]);
+    expect(proc.httpGet(8080, "/hostname", 1)).toMatchObject({ response: { status: 200, body: "pod-0" } });
+  });
 });

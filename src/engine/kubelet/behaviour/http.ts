@@ -92,7 +92,7 @@ export function respondHttp(b: HttpBehaviour, req: HttpRequest): HttpResponse {
     case "helloApp":
       return { status: 200, body: `Hello, world!\nVersion: ${b.version}\nHostname: ${req.hostname}\n` };
     case "text":
-      return { status: 200, body: b.hostnameBody ? req.hostname : b.body };
+      return { status: 200, body: b.body.includes("{hostname}") ? b.body.replace("{hostname}", req.hostname) : b.body };
     case "proxy":
       return { status: 500, body: "This is a proxy server. Does not respond to non-proxy requests.\n" };
     case "notFound":

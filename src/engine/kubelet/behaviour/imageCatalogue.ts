@@ -146,6 +146,8 @@ export const IMAGE_CATALOGUE: readonly CatalogueEntry[] = [
   },
   { repos: ["gcr.io/google-samples/hello-go-gke"], sizeMB: 4.6, entrypoint: [], cmd: ["./hello-app"], userland: "busybox", workingDir: "/app" },
   { repos: ["gcr.io/google-samples/hello-frontend"], sizeMB: 9.6, entrypoint: ["/docker-entrypoint.sh"], cmd: ["nginx", "-g", "daemon off;"], userland: "busybox" },
+  { repos: ["gcr.io/google-samples/kubernetes-bootcamp", "docker.io/jocatalin/kubernetes-bootcamp"], sizeMB: 86.1, entrypoint: [], cmd: ["/bin/sh", "-c", "node server.js"], userland: "gnu" },
+  { repos: ["registry.k8s.io/echoserver", "k8s.gcr.io/echoserver", "docker.io/kicbase/echo-server"], sizeMB: 46.3, tagSizesMB: { "1.0": 3.2 }, entrypoint: [], cmd: ["echo-server"], userland: "gnu" },
   { repos: ["gcr.io/google-samples/node-hello"], sizeMB: 253.4, entrypoint: [], cmd: ["node", "server.js"], userland: "gnu" },
   {
     repos: ["gcr.io/google-samples/gb-frontend", "us-docker.pkg.dev/google-samples/containers/gke/gb-frontend", "docker.io/paulczar/gb-frontend"],

@@ -151,6 +151,13 @@ describe("utilities", () => {
   });
   it("a syntax error exits 2 with the shell's message", () => {
     expect(sh("while true; do echo")).toMatchObject({ stderr: ['sh: syntax error: unexpected end of file (expecting "done")'], exit: { exitCode: 2 } });
+    expect(sh("fi", { image: "debian" })).toMatchObject({ stderr: ['sh: 1: Syntax error: "fi" unexpected'], exit: { exitCode: 2 } });
+    expect(sh("fi", { image: "debian", shell: "bash" }).stderr).toEqual(["bash: -c: line 1: syntax error near unexpected token `fi'"]);
+  });
+  it("tail -f /dev/null waits forever without output", () => {
+    const r = sh("tail -f /dev/null");
+    expect(r).toMatchObject({ stdout: [], stderr: [], exit: undefined });
+    expect(r.proc.nextEventTime()).toBeUndefined();
   });
   it("an unknown command is presumed to be a server: it runs forever", () => {
     const r = sh("echo starting; start-zookeeper --servers=3");

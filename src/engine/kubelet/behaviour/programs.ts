@@ -132,7 +132,9 @@ function* stress(ctx: ExecContext, argv: string[], io: Io): Run {
   const cpu = num("cpu", "c");
   const bytes = stressBytes(flagValue(argv, "vm-bytes") ?? "256M");
   io.err.write(`stress: info: [1] dispatching hogs: ${cpu} cpu, 0 io, ${vm} vm, 0 hdd\n`);
-  ctx.hooks.setLoad(cpu * 1000 + (vm > 0 ? 1000 * vm : 0), vm * bytes + 1024 * 1024);
+  // A vm worker touching its memory burns a core; with --vm-hang it mostly sleeps between rounds.
+  const vmCpu = flagValue(argv, "vm-hang") === undefined ? 1000 : 10;
+  ctx.hooks.setLoad(cpu * 1000 + vm * vmCpu, vm * bytes + 1024 * 1024);
   const timeout = flagValue(argv, "timeout", "t");
   if (timeout === undefined) {
     yield Infinity;
@@ -200,7 +202,13 @@ export const PROGRAMS: Record<string, CommandFn> = {
   server: daemonOf(DAEMONS.liveness),
   goproxy: daemonOf(DAEMONS.goproxy),
   "hello-app": daemonOf((ctx) => DAEMONS.helloApp(helloAppVersion(ctx.image.tag))),
-  node: (ctx, argv, io) => (argv.length === 1 ? 0 : serve(ctx, ctx.image.repository.includes("node-hello") ? DAEMONS.nodeHello : DAEMONS.unknown("node"), io)),
+  node: (ctx, argv, io) => {
+    if (argv.length === 1) return 0;
+    const repo = ctx.image.repository;
+    const spec = repo.includes("node-hello") ? DAEMONS.nodeHello : repo.includes("kubernetes-bootcamp") ? DAEMONS.bootcamp(/^v(\d+)/.exec(ctx.image.tag)?.[1] ?? "1") : DAEMONS.unknown("node");
+    return serve(ctx, spec, io);
+  },
+  "echo-server": (ctx, _argv, io) => serve(ctx, DAEMONS.echoServer, io),
   serve_hostname: daemonOf((_ctx, argv) => DAEMONS.serveHostname(portOf(flagValue(argv, "port"), 9376))),
   "http-echo": daemonOf((_ctx, argv) => DAEMONS.httpEcho(portOf(flagValue(argv, "listen"), 5678), flagValue(argv, "text") ?? "")),
   socat: daemonOf((_ctx, argv) => DAEMONS.socat(portOf(/tcp(?:4|6)?-listen:(\d+)/i.exec(argv.join(" "))?.[1], 0))),

@@ -67,7 +67,7 @@ export class ContainerProcess {
     const { main } = this.program;
     if (main.kind === "startError") this.finish(128, "StartError", nowMs);
     else if (main.kind === "serve") {
-      for (const [stream, line] of startupLines(main.daemon, this.wallMs(nowMs))) this.emitLog(stream, line);
+      for (const [stream, line] of startupLines(main.daemon, this.wallMs(nowMs), this.program.env.HOSTNAME ?? "localhost")) this.emitLog(stream, line);
       this.startDaemon(main.daemon, nowMs);
     } else if (this.isInteractiveShell()) this.pid1 = "ignore";
     else {

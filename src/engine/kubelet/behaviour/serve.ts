@@ -3,8 +3,11 @@
 import { formatLogDate, type ExecContext, type Io, type Run } from "./context";
 import type { DaemonSpec, LogStream } from "./types";
 
-/** A server's start-up log lines at wall time `wallMs`, placeholders filled. */
-export function startupLines(spec: DaemonSpec, wallMs: number): [LogStream, string][] {
+/**
+ * A server's start-up log lines at wall time `wallMs`, placeholders filled: {date} and {goDate}
+ * "2025/01/01 00:00:00", {redisDate} "01 Jan 2025 00:00:00.000", {isoDate}, {hostname}.
+ */
+export function startupLines(spec: DaemonSpec, wallMs: number, hostname: string): [LogStream, string][] {
   const lines = spec.startupLogs;
   if (!lines || lines.length === 0) return [];
   let nginx: string | undefined;
@@ -13,13 +16,14 @@ export function startupLines(spec: DaemonSpec, wallMs: number): [LogStream, stri
     if (!text.includes("{")) return [stream, text];
     nginx ??= formatLogDate(wallMs, "nginx");
     redis ??= formatLogDate(wallMs, "redis");
-    return [stream, text.replace("{date}", nginx).replace("{goDate}", nginx).replace("{redisDate}", redis)];
+    const iso = new Date(wallMs).toISOString();
+    return [stream, text.replace("{date}", nginx).replace("{goDate}", nginx).replace("{redisDate}", redis).replace("{isoDate}", iso).replace("{hostname}", hostname)];
   });
 }
 
 /** Runs a server: start-up logs, then ports (after listenAfterMs), then waits until signalled. */
 export function* serve(ctx: ExecContext, spec: DaemonSpec, io: Io): Run {
-  for (const [stream, line] of startupLines(spec, ctx.wallMs())) (stream === "stdout" ? io.out : io.err).write(`${line}\n`);
+  for (const [stream, line] of startupLines(spec, ctx.wallMs(), ctx.hostname())) (stream === "stdout" ? io.out : io.err).write(`${line}\n`);
   ctx.hooks.startDaemon(spec);
   yield Infinity;
   return 0;

@@ -142,6 +142,24 @@ function parseArithWord(expr: string): Word {
   return parts;
 }
 
+/** Binary operators of shell arithmetic: precedence and operation. */
+const BINARY: Record<string, [number, (a: number, b: number) => number]> = {
+  "||": [1, (a, b) => (a || b ? 1 : 0)],
+  "&&": [2, (a, b) => (a && b ? 1 : 0)],
+  "==": [3, (a, b) => (a === b ? 1 : 0)],
+  "!=": [3, (a, b) => (a !== b ? 1 : 0)],
+  "<": [4, (a, b) => (a < b ? 1 : 0)],
+  ">": [4, (a, b) => (a > b ? 1 : 0)],
+  "<=": [4, (a, b) => (a <= b ? 1 : 0)],
+  ">=": [4, (a, b) => (a >= b ? 1 : 0)],
+  "+": [5, (a, b) => a + b],
+  "-": [5, (a, b) => a - b],
+  "*": [6, (a, b) => a * b],
+  "/": [6, (a, b) => (b === 0 ? 0 : Math.trunc(a / b))],
+  "%": [6, (a, b) => (b === 0 ? 0 : a % b)],
+  "**": [7, (a, b) => a ** b],
+};
+
 /** Shell arithmetic on integers: + - * / % ** comparisons && || ! ( ) and = += -= on variables. */
 export function evalArith(ctx: ExecContext, expr: string): number {
   const tokens = expr.match(/\d+|[A-Za-z_][A-Za-z0-9_]*|\*\*|<=|>=|==|!=|&&|\|\||\+=|-=|\+\+|--|[-+*/%()<>!=]/g) ?? [];
@@ -149,22 +167,6 @@ export function evalArith(ctx: ExecContext, expr: string): number {
   const num = (name: string) => {
     const v = Number.parseInt(ctx.vars.get(name) ?? "0", 10);
     return Number.isNaN(v) ? 0 : v;
-  };
-  const binary: Record<string, [number, (a: number, b: number) => number]> = {
-    "||": [1, (a, b) => (a || b ? 1 : 0)],
-    "&&": [2, (a, b) => (a && b ? 1 : 0)],
-    "==": [3, (a, b) => (a === b ? 1 : 0)],
-    "!=": [3, (a, b) => (a !== b ? 1 : 0)],
-    "<": [4, (a, b) => (a < b ? 1 : 0)],
-    ">": [4, (a, b) => (a > b ? 1 : 0)],
-    "<=": [4, (a, b) => (a <= b ? 1 : 0)],
-    ">=": [4, (a, b) => (a >= b ? 1 : 0)],
-    "+": [5, (a, b) => a + b],
-    "-": [5, (a, b) => a - b],
-    "*": [6, (a, b) => a * b],
-    "/": [6, (a, b) => (b === 0 ? 0 : Math.trunc(a / b))],
-    "%": [6, (a, b) => (b === 0 ? 0 : a % b)],
-    "**": [7, (a, b) => a ** b],
   };
   const primary = (): number => {
     const t = tokens[i++] ?? "0";
@@ -196,7 +198,7 @@ export function evalArith(ctx: ExecContext, expr: string): number {
   const expression = (minPrec: number): number => {
     let left = primary();
     for (;;) {
-      const op = binary[tokens[i] ?? ""];
+      const op = BINARY[tokens[i] ?? ""];
       if (!op || op[0] < minPrec) return left;
       i++;
       left = op[1](left, expression(op[0] + 1));

@@ -28,8 +28,8 @@ export type HttpBehaviour =
   | { readonly kind: "netexec" }
   /** gcr.io/google-samples/hello-app: "Hello, world!\nVersion: x\nHostname: y\n" on every path. */
   | { readonly kind: "helloApp"; readonly version: string }
-  /** A fixed body with 200 on every path (http-echo, hpa-example's "OK!", serve_hostname). */
-  | { readonly kind: "text"; readonly body: string; readonly hostnameBody?: boolean }
+  /** A fixed body with 200 on every path (http-echo, hpa-example's "OK!"); "{hostname}" is the pod's hostname. */
+  | { readonly kind: "text"; readonly body: string }
   /** elazarl/goproxy: a forward proxy answers 500 to non-proxy requests. */
   | { readonly kind: "proxy" }
   /** Any path 404 (a server whose routes we do not model beyond "it is up"). */

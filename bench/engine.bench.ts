@@ -1,0 +1,97 @@
+// `npm run bench:engine`: how fast the simulated control plane converges, at classroom size and at the
+// upstream scalability envelope. Prints, per case: wall time from `apply` to every pod Running,
+// scheduling throughput (pods bound per wall-clock second), simulated time taken, and peak heap.
+// Not a test: it prints numbers (the README quotes them).
+import type { KubeObject, Pod } from "../src/engine/api/types";
+import { Cluster } from "../src/engine/sim/cluster";
+import { defaultClusterConfig } from "../src/engine/sim/clusterConfig";
+
+interface Case {
+  name: string;
+  nodes: number;
+  pods: number;
+}
+
+const CASES: Case[] = [
+  { name: "classroom", nodes: 100, pods: 3_000 },
+  { name: "envelope", nodes: 5_000, pods: 150_000 },
+];
+
+function deployment(name: string, replicas: number): KubeObject {
+  return {
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name, namespace: "default" },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: name } },
+      template: {
+        metadata: { labels: { app: name } },
+        spec: { containers: [{ name: "web", image: "nginx:1.27", resources: { requests: { cpu: "10m", memory: "16Mi" } } }] },
+      },
+    },
+  } as unknown as KubeObject;
+}
+
+let peakHeap = 0;
+function sampleHeap(): void {
+  const h = process.memoryUsage().heapUsed;
+  if (h > peakHeap) peakHeap = h;
+}
+
+function run(c: Case): void {
+  global.gc?.();
+  peakHeap = 0;
+  const bootStart = performance.now();
+  const cluster = new Cluster(defaultClusterConfig({ seed: 1, workers: c.nodes }));
+  cluster.scheduler.recordDecisions = false;
+  const bootMs = performance.now() - bootStart;
+  sampleHeap();
+
+  let bound = 0;
+  let running = 0;
+  let firstBindWall = 0;
+  let lastBindWall = 0;
+  cluster.store.onEvent((e) => {
+    if (e.resource !== "pods" || e.object.metadata.namespace !== "default") return;
+    const p = e.object as Pod;
+    const was = e.prev as Pod | undefined;
+    if (p.spec.nodeName && !was?.spec.nodeName) {
+      bound++;
+      lastBindWall = performance.now();
+      if (bound === 1) firstBindWall = lastBindWall;
+    }
+    if (p.status?.phase === "Running" && was?.status?.phase !== "Running") running++;
+  });
+
+  const simStart = cluster.now();
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  cluster.api.create("kubectl", deployment("bench", c.pods));
+  let steps = 0;
+  const done = cluster.runUntil(
+    () => running >= c.pods,
+    60 * 60_000,
+    () => {
+      if (++steps % 20_000 === 0) sampleHeap();
+    },
+  );
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  sampleHeap();
+  const schedWall = (lastBindWall - firstBindWall) / 1000;
+  const line = [
+    `${c.name.padEnd(10)} ${String(c.nodes).padStart(5)} nodes ${String(c.pods).padStart(7)} pods`,
+    `boot ${(bootMs / 1000).toFixed(2)} s`,
+    `apply→all Running ${(wall / 1000).toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU (${((cluster.now() - simStart) / 1000).toFixed(1)} s simulated)`,
+    `${cluster.events.executed} tasks, ${cluster.audit.lastSeq} API requests`,
+    `scheduling ${schedWall > 0 ? Math.round(bound / schedWall) : "n/a"} pods/s`,
+    `peak heap ${(peakHeap / 1024 / 1024).toFixed(0)} MiB`,
+    done ? "" : `NOT CONVERGED (${running}/${c.pods} running)`,
+  ];
+  console.log(line.filter(Boolean).join(" | "));
+  if (cluster.internalErrors.length) console.log(`  internal errors: ${cluster.internalErrors.length}, first: ${cluster.internalErrors[0]!.message}`);
+}
+
+const only = process.argv[2];
+for (const c of CASES) if (!only || c.name === only) run(c);

@@ -1,0 +1,572 @@
+// DaemonSetController keeps one pod of each DaemonSet on every node that should run it (node affinity and
+// nodeSelector match, taints tolerated), replaces pods on template changes by RollingUpdate or OnDelete,
+// records revisions as ControllerRevisions and reports status. Its pods are pinned to their node by a
+// required `matchFields metadata.name` affinity and bound by the default scheduler.
+// mirrors k/k pkg/controller/daemon/daemon_controller.go (DaemonSetsController).
+import type { Node, Pod } from "../../api/types";
+import { controllerRefOf, isPodAvailable, isPodReady } from "../../api/podutil";
+import { labelSelectorAsSelector, type Selector } from "../../apimachinery/labels";
+import { ApiError } from "../../apiserver/errors";
+import type { ApiClient } from "../../client/apiClient";
+import type { EventRecorder } from "../../client/eventRecorder";
+import { keyOf, type Informer } from "../../client/informer";
+import type { WorkQueue } from "../../client/workqueue";
+import { deepCopy } from "../../sim/clone";
+import type { Controller, ControllerContext } from "../context";
+import { ControllerExpectations } from "../replicaset/expectations";
+import { Backoff } from "./backoff";
+import { CLAIMABLE_INDEX, claimableIndexFunc, claimObjects, newControllerRef, recheckDeletionTimestamp } from "./controllerRefManager";
+import { createPodTemplate, getTargetNodeName, getTemplateGeneration, isPodUpdated, replaceDaemonSetPodNodeNameNodeAffinity } from "./daemonSetUtil";
+import { cleanupHistory, constructHistory, controllerKind } from "./history";
+import { aggregate, isNamespaceTerminating, manage, podByCreationTimestampAndPhase } from "./manage";
+import { nodeShouldRunDaemonPod } from "./nodeShouldRunDaemonPod";
+import { rollingUpdate } from "./rollingUpdate";
+import { CONTROLLER_REVISION_HASH_LABEL, type ControllerRevision, type DaemonSet, type DaemonSetStatus } from "./types";
+
+/** BurstReplicas: "a rate limiter for booting pods on a lot of pods" (250 avoids registry DoS). */
+export const BURST_REPLICAS = 250;
+/** StatusUpdateRetries: one GET-and-retry after a failed status write. */
+export const STATUS_UPDATE_RETRIES = 1;
+/** BackoffGCInterval. */
+export const BACKOFF_GC_INTERVAL_MS = 60_000;
+/** kube-controller-manager builds the failed-pods backoff as flowcontrol.NewBackOff(1s, 15m). */
+export const FAILED_PODS_BACKOFF = { initialMs: 1_000, maxMs: 15 * 60_000 } as const;
+/** controller.SlowStartInitialBatchSize. */
+const SLOW_START_INITIAL_BATCH_SIZE = 1;
+/** SelectingAllReason. */
+export const SelectingAllReason = "SelectingAll";
+
+export class DaemonSetController implements Controller {
+  readonly name = "daemonset-controller";
+  /** The controller's client: kube-controller-manager builds it as ClientOrDie("daemon-set-controller"). */
+  readonly client: ApiClient;
+  readonly eventRecorder: EventRecorder;
+  readonly dsLister: Informer<DaemonSet>;
+  readonly historyLister: Informer<ControllerRevision>;
+  readonly podLister: Informer<Pod>;
+  readonly nodeLister: Informer<Node>;
+  readonly queue: WorkQueue;
+  readonly expectations = new ControllerExpectations();
+  readonly failedPodsBackoff = new Backoff(FAILED_PODS_BACKOFF.initialMs, FAILED_PODS_BACKOFF.maxMs);
+  burstReplicas = BURST_REPLICAS;
+  private readonly selectors = new WeakMap<DaemonSet, Selector>();
+  /** Node names in order, rebuilt when a node is added or removed (informer lists are insertion-ordered). */
+  private nodeNames: string[] | undefined;
+  private lastBackoffGC = 0;
+  private started = false;
+
+  constructor(readonly ctx: ControllerContext) {
+    this.client = ctx.client("daemon-set-controller");
+    this.eventRecorder = ctx.recorder("daemonset-controller");
+    this.dsLister = ctx.informers.for<DaemonSet>("daemonsets");
+    this.historyLister = ctx.informers.for<ControllerRevision>("controllerrevisions");
+    this.podLister = ctx.informers.for<Pod>("pods");
+    this.nodeLister = ctx.informers.for<Node>("nodes");
+    this.queue = ctx.workqueue("daemonset", (key) => this.syncDaemonSet(key));
+  }
+
+  start(): void {
+    if (this.started) return this.resume();
+    this.started = true;
+    this.podLister.addIndexer(CLAIMABLE_INDEX, claimableIndexFunc);
+    this.historyLister.addIndexer(CLAIMABLE_INDEX, claimableIndexFunc);
+    this.dsLister.addEventHandler({
+      add: (ds) => this.enqueue(ds),
+      update: (old, cur) => {
+        if (old.metadata.uid !== cur.metadata.uid) this.deleteDaemonset(old);
+        this.enqueue(cur);
+      },
+      delete: (ds) => this.deleteDaemonset(ds),
+    });
+    this.historyLister.addEventHandler({
+      add: (h) => this.addHistory(h),
+      update: (old, cur) => this.updateHistory(old, cur),
+      delete: (h) => this.deleteHistory(h),
+    });
+    this.podLister.addEventHandler({
+      add: (p) => this.addPod(p),
+      update: (old, cur) => this.updatePod(old, cur),
+      delete: (p) => this.deletePod(p),
+    });
+    this.nodeLister.addEventHandler({
+      add: (n) => this.addNode(n),
+      update: (old, cur) => this.updateNode(old, cur),
+      // Upstream has no node delete handler: pods of deleted nodes are PodGC's. We only refresh the order.
+      delete: () => (this.nodeNames = undefined),
+    });
+  }
+
+  /** kube-controller-manager is down: keys wait in the queue. */
+  stop(): void {
+    this.queue.paused = true;
+  }
+
+  resume(): void {
+    this.queue.resume();
+  }
+
+  // ---- event handlers: find the DaemonSet, enqueue its key ----
+
+  enqueue(ds: DaemonSet): void {
+    this.queue.add(keyOf(ds));
+  }
+
+  private deleteDaemonset(ds: DaemonSet): void {
+    const key = keyOf(ds);
+    // A DaemonSet re-created with the same name starts with clean expectations.
+    this.expectations.delete(key);
+    this.queue.add(key);
+  }
+
+  private resolveControllerRef(namespace: string | undefined, ref: { kind: string; name: string; uid: string }): DaemonSet | undefined {
+    if (ref.kind !== controllerKind.kind) return undefined;
+    const ds = this.dsLister.get(`${namespace ?? ""}/${ref.name}`);
+    return ds && ds.metadata.uid === ref.uid ? ds : undefined;
+  }
+
+  selectorOf(ds: DaemonSet): Selector {
+    let s = this.selectors.get(ds);
+    if (!s) {
+      s = labelSelectorAsSelector(ds.spec.selector);
+      this.selectors.set(ds, s);
+    }
+    return s;
+  }
+
+  /** GetPodDaemonSets / GetHistoryDaemonSets: DaemonSets of the namespace whose selector matches. */
+  private matchingDaemonSets(namespace: string | undefined, labels: Record<string, string> | undefined): DaemonSet[] {
+    const out: DaemonSet[] = [];
+    for (const ds of this.dsLister.list()) {
+      if (ds.metadata.namespace !== namespace) continue;
+      let sel: Selector;
+      try {
+        sel = this.selectorOf(ds);
+      } catch {
+        continue;
+      }
+      if (!sel.empty() && sel.matches(labels)) out.push(ds);
+    }
+    return out;
+  }
+
+  private addHistory(h: ControllerRevision): void {
+    if (h.metadata.deletionTimestamp) return this.deleteHistory(h);
+    // A revision with a ControllerRef is only observed; orphans may be adopted by a matching DaemonSet.
+    if (controllerRefOf(h)) return;
+    for (const ds of this.matchingDaemonSets(h.metadata.namespace, h.metadata.labels)) this.enqueue(ds);
+  }
+
+  private updateHistory(old: ControllerRevision, cur: ControllerRevision): void {
+    if (cur.metadata.resourceVersion === old.metadata.resourceVersion) return;
+    const curRef = controllerRefOf(cur);
+    const oldRef = controllerRefOf(old);
+    const refChanged = curRef?.uid !== oldRef?.uid;
+    if (refChanged && oldRef) {
+      const ds = this.resolveControllerRef(old.metadata.namespace, oldRef);
+      if (ds) this.enqueue(ds);
+    }
+    if (curRef) {
+      const ds = this.resolveControllerRef(cur.metadata.namespace, curRef);
+      if (ds) this.enqueue(ds);
+      return;
+    }
+    if (refChanged || !sameLabels(old.metadata.labels, cur.metadata.labels)) {
+      for (const ds of this.matchingDaemonSets(cur.metadata.namespace, cur.metadata.labels)) this.enqueue(ds);
+    }
+  }
+
+  private deleteHistory(h: ControllerRevision): void {
+    const ref = controllerRefOf(h);
+    if (!ref) return;
+    const ds = this.resolveControllerRef(h.metadata.namespace, ref);
+    if (ds) this.enqueue(ds);
+  }
+
+  private addPod(pod: Pod): void {
+    // After a restart a pod may show up already being deleted: that is no creation to observe.
+    if (pod.metadata.deletionTimestamp) return this.deletePod(pod);
+    const ref = controllerRefOf(pod);
+    if (ref) {
+      const ds = this.resolveControllerRef(pod.metadata.namespace, ref);
+      if (!ds) return;
+      this.expectations.creationObserved(keyOf(ds));
+      this.enqueue(ds);
+      return;
+    }
+    // An orphan: no controller waits for it, but a matching DaemonSet may adopt it.
+    for (const ds of this.matchingDaemonSets(pod.metadata.namespace, pod.metadata.labels)) this.enqueue(ds);
+  }
+
+  private updatePod(old: Pod, cur: Pod): void {
+    if (cur.metadata.resourceVersion === old.metadata.resourceVersion) return;
+    // A graceful deletion starts with deletionTimestamp: count it as deleted now, not when the kubelet is done.
+    if (cur.metadata.deletionTimestamp) return this.deletePod(cur);
+    const curRef = controllerRefOf(cur);
+    const oldRef = controllerRefOf(old);
+    const refChanged = curRef?.uid !== oldRef?.uid || curRef?.name !== oldRef?.name;
+    if (refChanged && oldRef) {
+      const ds = this.resolveControllerRef(old.metadata.namespace, oldRef);
+      if (ds) this.enqueue(ds);
+    }
+    if (curRef) {
+      const ds = this.resolveControllerRef(cur.metadata.namespace, curRef);
+      if (!ds) return;
+      this.enqueue(ds);
+      const mrs = ds.spec.minReadySeconds ?? 0;
+      // Add a second to avoid milliseconds skew in AddAfter (k/k #39785).
+      if (mrs > 0 && !isPodReady(old) && isPodReady(cur)) this.queue.addAfter(keyOf(ds), mrs * 1000 + 1000);
+      return;
+    }
+    const dss = this.matchingDaemonSets(cur.metadata.namespace, cur.metadata.labels);
+    if (dss.length === 0) return;
+    if (refChanged || !sameLabels(old.metadata.labels, cur.metadata.labels)) for (const ds of dss) this.enqueue(ds);
+  }
+
+  private deletePod(pod: Pod): void {
+    const ref = controllerRefOf(pod);
+    if (!ref) return;
+    const ds = this.resolveControllerRef(pod.metadata.namespace, ref);
+    if (!ds) return;
+    this.expectations.deletionObserved(keyOf(ds));
+    this.enqueue(ds);
+  }
+
+  private addNode(node: Node): void {
+    this.nodeNames = undefined;
+    for (const ds of this.sortedDaemonSets()) if (nodeShouldRunDaemonPod(node, ds).shouldRun) this.enqueue(ds);
+  }
+
+  /**
+   * mirrors updateNode + shouldIgnoreNodeUpdate. Whether a node should run a daemon pod depends only on its
+   * name, labels and taints, so only a change there can flip the answer for any DaemonSet.
+   */
+  private updateNode(old: Node, cur: Node): void {
+    if (sameLabels(old.metadata.labels, cur.metadata.labels) && sameTaints(old, cur)) return;
+    for (const ds of this.sortedDaemonSets()) {
+      const a = nodeShouldRunDaemonPod(old, ds);
+      const b = nodeShouldRunDaemonPod(cur, ds);
+      if (a.shouldRun !== b.shouldRun || a.shouldContinueRunning !== b.shouldContinueRunning) this.enqueue(ds);
+    }
+  }
+
+  private sortedDaemonSets(): DaemonSet[] {
+    return this.dsLister.list().sort((a, b) => cmp(keyOf(a), keyOf(b)));
+  }
+
+  /** The node lister's List, in name order. */
+  nodes(): Node[] {
+    if (!this.nodeNames) this.nodeNames = this.nodeLister.list().map((n) => n.metadata.name).sort();
+    const out: Node[] = [];
+    for (const name of this.nodeNames) {
+      const n = this.nodeLister.get(name);
+      if (n) out.push(n);
+    }
+    return out;
+  }
+
+  // ---- pods of a DaemonSet ----
+
+  /** mirrors getDaemonPods: the pods this DaemonSet owns, adopting matching orphans and releasing strays. */
+  getDaemonPods(ds: DaemonSet): Pod[] {
+    const selector = this.selectorOf(ds);
+    const ns = ds.metadata.namespace ?? "";
+    const candidates = [...this.podLister.byIndex(CLAIMABLE_INDEX, ds.metadata.uid), ...this.podLister.byIndex(CLAIMABLE_INDEX, `orphan/${ns}`)];
+    return claimObjects(candidates, {
+      client: this.client,
+      owner: ds,
+      ownerKind: controllerKind,
+      kind: "Pod",
+      match: (p) => selector.matches(p.metadata.labels),
+      canAdopt: recheckDeletionTimestamp(this.client, ds),
+    });
+  }
+
+  /**
+   * mirrors getNodesToDaemonPods: the DaemonSet's pods grouped by target node. Deleted pods that already
+   * finished are left out unless `includeDeletedTerminal` (history cleanup counts them as live).
+   */
+  getNodesToDaemonPods(ds: DaemonSet, includeDeletedTerminal: boolean): Map<string, Pod[]> {
+    const out = new Map<string, Pod[]>();
+    for (const pod of this.getDaemonPods(ds)) {
+      const phase = pod.status?.phase;
+      if (!includeDeletedTerminal && (phase === "Succeeded" || phase === "Failed") && pod.metadata.deletionTimestamp) continue;
+      const nodeName = getTargetNodeName(pod);
+      if (nodeName === undefined) continue;
+      let list = out.get(nodeName);
+      if (!list) out.set(nodeName, (list = []));
+      list.push(pod);
+    }
+    return out;
+  }
+
+  // ---- sync ----
+
+  /** mirrors syncDaemonSet. */
+  syncDaemonSet(key: string): void {
+    const now = this.ctx.clock.now();
+    if (now - this.lastBackoffGC >= BACKOFF_GC_INTERVAL_MS) {
+      this.lastBackoffGC = now;
+      this.failedPodsBackoff.gc(now);
+    }
+    const ds = this.dsLister.get(key);
+    if (!ds) {
+      this.expectations.delete(key);
+      return;
+    }
+    const nodeList = this.nodes();
+    const sel = ds.spec.selector;
+    if (!sel || (sel.matchLabels === undefined && sel.matchExpressions === undefined)) {
+      this.eventRecorder.event(ds, "Warning", SelectingAllReason, "This daemon set is selecting all pods. A non-empty selector is required.");
+      return;
+    }
+    // A DaemonSet being deleted may have lost its history already: its status cannot be computed reliably.
+    if (ds.metadata.deletionTimestamp) return;
+    let cur: ControllerRevision;
+    let old: ControllerRevision[];
+    try {
+      ({ cur, old } = constructHistory(this, ds));
+    } catch (e) {
+      throw wrap("failed to construct revisions of DaemonSet", e);
+    }
+    const hash = cur.metadata.labels?.[CONTROLLER_REVISION_HASH_LABEL] ?? "";
+    if (!this.expectations.satisfied(key, now)) {
+      // Only status: observedGeneration is not raised, this generation was not processed.
+      this.updateDaemonSetStatus(ds, nodeList, hash, false);
+      return;
+    }
+    let err: unknown;
+    try {
+      this.updateDaemonSet(ds, nodeList, hash, key, old);
+    } catch (e) {
+      err = e;
+    }
+    let statusErr: unknown;
+    try {
+      this.updateDaemonSetStatus(ds, nodeList, hash, true);
+    } catch (e) {
+      statusErr = e;
+    }
+    if (err) throw err;
+    if (statusErr) throw statusErr;
+  }
+
+  /** mirrors updateDaemonSet: manage, then the update strategy once expectations are met, then history. */
+  private updateDaemonSet(ds: DaemonSet, nodeList: Node[], hash: string, key: string, old: ControllerRevision[]): void {
+    manage(this, ds, nodeList, hash);
+    if (this.expectations.satisfied(key, this.ctx.clock.now())) {
+      if (ds.spec.updateStrategy?.type === "RollingUpdate") rollingUpdate(this, ds, nodeList, hash);
+    }
+    try {
+      cleanupHistory(this, ds, old);
+    } catch (e) {
+      throw wrap("failed to clean up revisions of DaemonSet", e);
+    }
+  }
+
+  /**
+   * mirrors syncNodes: sets expectations, creates pods for `nodesNeedingDaemonPods` in slow-start batches
+   * (1, 2, 4, ...; a failing batch stops the rest) and deletes `podsToDelete`, at most burstReplicas each.
+   */
+  syncNodes(ds: DaemonSet, podsToDelete: readonly string[], nodesNeedingDaemonPods: readonly string[], hash: string): void {
+    const dsKey = keyOf(ds);
+    const createDiff = Math.min(nodesNeedingDaemonPods.length, this.burstReplicas);
+    const deleteDiff = Math.min(podsToDelete.length, this.burstReplicas);
+    const now = this.ctx.clock.now();
+    // SetExpectations(add, del): set before the requests so the watch events cannot race them.
+    this.expectations.expectCreations(dsKey, createDiff, now);
+    this.expectations.lowerExpectations(dsKey, 0, -deleteDiff);
+    const errors: Error[] = [];
+    const template = createPodTemplate(ds.spec.template, getTemplateGeneration(ds), hash);
+    let batchSize = Math.min(createDiff, SLOW_START_INITIAL_BATCH_SIZE);
+    for (let pos = 0; createDiff > pos; ) {
+      const errorCount = errors.length;
+      for (let i = pos; i < pos + batchSize; i++) {
+        try {
+          this.createPod(ds, template, nodesNeedingDaemonPods[i]!);
+        } catch (e) {
+          // Creations in a terminating namespace are expected to fail: no expectation change, no error.
+          if (isNamespaceTerminating(e)) continue;
+          this.expectations.creationObserved(dsKey);
+          errors.push(e as Error);
+        }
+      }
+      // Pods never attempted should not be expected.
+      const skippedPods = createDiff - (batchSize + pos);
+      if (errorCount < errors.length && skippedPods > 0) {
+        this.expectations.lowerExpectations(dsKey, skippedPods, 0);
+        break;
+      }
+      const nextPos = pos + batchSize;
+      batchSize = Math.min(2 * batchSize, createDiff - nextPos);
+      pos = nextPos;
+    }
+    for (let i = 0; i < deleteDiff; i++) {
+      try {
+        this.deletePodOf(ds, podsToDelete[i]!);
+      } catch (e) {
+        this.expectations.deletionObserved(dsKey);
+        if (!(e instanceof ApiError && e.code === 404)) errors.push(e as Error);
+      }
+    }
+    const err = aggregate(errors);
+    if (err) throw err;
+  }
+
+  /** RealPodControl.CreatePods for one node: GetPodFromTemplate + the node-pinning affinity + events. */
+  private createPod(ds: DaemonSet, template: ReturnType<typeof createPodTemplate>, nodeName: string): void {
+    const spec = deepCopy(template.spec);
+    // The required affinity now selects exactly this node; safe because nothing in it conflicts with it.
+    spec.affinity = replaceDaemonSetPodNodeNameNodeAffinity(spec.affinity, nodeName);
+    const meta = template.metadata ?? {};
+    const pod = {
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: {
+        generateName: `${ds.metadata.name}-`,
+        namespace: ds.metadata.namespace,
+        ...(meta.labels ? { labels: { ...meta.labels } } : {}),
+        ...(meta.annotations ? { annotations: { ...meta.annotations } } : {}),
+        ownerReferences: [newControllerRef(ds, controllerKind)],
+        ...(meta.finalizers ? { finalizers: [...meta.finalizers] } : {}),
+      },
+      spec,
+    } as unknown as Pod;
+    try {
+      const created = this.client.create(pod);
+      this.eventRecorder.event(ds, "Normal", "SuccessfulCreate", `Created pod: ${created.metadata.name}`);
+    } catch (e) {
+      if (!isNamespaceTerminating(e)) this.eventRecorder.event(ds, "Warning", "FailedCreate", `Error creating: ${(e as Error).message}`);
+      throw e;
+    }
+  }
+
+  /** RealPodControl.DeletePod: events for success and for failures other than NotFound. */
+  private deletePodOf(ds: DaemonSet, podName: string): void {
+    try {
+      this.client.delete("Pod", ds.metadata.namespace, podName);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 404) throw e;
+      this.eventRecorder.event(ds, "Warning", "FailedDelete", `Error deleting: ${(e as Error).message}`);
+      throw new Error(`unable to delete pods: ${(e as Error).message}`);
+    }
+    this.eventRecorder.event(ds, "Normal", "SuccessfulDelete", `Deleted pod: ${podName}`);
+  }
+
+  // ---- status ----
+
+  /** mirrors updateDaemonSetStatus: counts per node, from the oldest pod of each node. */
+  private updateDaemonSetStatus(ds: DaemonSet, nodeList: Node[], hash: string, updateObservedGen: boolean): void {
+    let nodeToDaemonPods: Map<string, Pod[]>;
+    try {
+      nodeToDaemonPods = this.getNodesToDaemonPods(ds, false);
+    } catch (e) {
+      throw wrap(`couldn't get node to daemon pod mapping for daemon set "${ds.metadata.name}"`, e);
+    }
+    const now = this.ctx.clock.absolute();
+    const mrs = ds.spec.minReadySeconds ?? 0;
+    let desired = 0;
+    let current = 0;
+    let misscheduled = 0;
+    let ready = 0;
+    let updated = 0;
+    let available = 0;
+    for (const node of nodeList) {
+      const { shouldRun } = nodeShouldRunDaemonPod(node, ds);
+      const pods = nodeToDaemonPods.get(node.metadata.name);
+      const scheduled = !!pods && pods.length > 0;
+      if (!shouldRun) {
+        if (scheduled) misscheduled++;
+        continue;
+      }
+      desired++;
+      if (!scheduled) continue;
+      current++;
+      const pod = pods.length === 1 ? pods[0]! : [...pods].sort(podByCreationTimestampAndPhase)[0]!;
+      if (isPodReady(pod)) {
+        ready++;
+        if (isPodAvailable(pod, mrs, now)) available++;
+      }
+      if (isPodUpdated(pod, hash)) updated++;
+    }
+    const unavailable = desired - available;
+    this.storeDaemonSetStatus(ds, { desired, current, misscheduled, ready, updated, available, unavailable }, updateObservedGen);
+    // Resync after minReadySeconds as a last line of defence against clock skew.
+    if (mrs > 0 && ready !== available) this.queue.addAfter(keyOf(ds), mrs * 1000);
+  }
+
+  /** mirrors storeDaemonSetStatus: writes only on a change; one GET-and-retry on failure. */
+  private storeDaemonSetStatus(
+    ds: DaemonSet,
+    c: { desired: number; current: number; misscheduled: number; ready: number; updated: number; available: number; unavailable: number },
+    updateObservedGen: boolean,
+  ): void {
+    const s = ds.status;
+    const gen = ds.metadata.generation ?? 1;
+    const same =
+      (s?.desiredNumberScheduled ?? 0) === c.desired &&
+      (s?.currentNumberScheduled ?? 0) === c.current &&
+      (s?.numberMisscheduled ?? 0) === c.misscheduled &&
+      (s?.numberReady ?? 0) === c.ready &&
+      (s?.updatedNumberScheduled ?? 0) === c.updated &&
+      (s?.numberAvailable ?? 0) === c.available &&
+      (s?.numberUnavailable ?? 0) === c.unavailable;
+    // Upstream also writes when only observedGeneration lags; a write that changes nothing is a no-op in
+    // etcd (no new revision, no watch event), so we skip it too.
+    if (same && ((s?.observedGeneration ?? 0) >= gen || !updateObservedGen)) return;
+    let toUpdate: DaemonSet = ds;
+    for (let i = 0; ; i++) {
+      const prev = toUpdate.status;
+      const status: DaemonSetStatus = {
+        currentNumberScheduled: c.current,
+        numberMisscheduled: c.misscheduled,
+        desiredNumberScheduled: c.desired,
+        numberReady: c.ready,
+      };
+      const observed = updateObservedGen ? gen : (prev?.observedGeneration ?? 0);
+      if (observed) status.observedGeneration = observed;
+      if (c.updated) status.updatedNumberScheduled = c.updated;
+      if (c.available) status.numberAvailable = c.available;
+      if (c.unavailable) status.numberUnavailable = c.unavailable;
+      if (prev?.collisionCount !== undefined) status.collisionCount = prev.collisionCount;
+      if (prev?.conditions !== undefined) status.conditions = prev.conditions;
+      try {
+        this.client.updateStatus({ ...toUpdate, metadata: { ...toUpdate.metadata }, status } as DaemonSet);
+        return;
+      } catch (e) {
+        if (e instanceof ApiError && e.code === 404) return;
+        if (i >= STATUS_UPDATE_RETRIES) throw wrap(`error storing status for daemon set "${ds.metadata.name}"`, e);
+        toUpdate = this.client.get<DaemonSet>("DaemonSet", ds.metadata.namespace, ds.metadata.name);
+      }
+    }
+  }
+}
+
+/** fmt.Errorf("%s: %w"): keeps ApiErrors as they are (their code drives retries), prefixes other errors. */
+function wrap(prefix: string, e: unknown): Error {
+  if (e instanceof ApiError) return e;
+  return new Error(`${prefix}: ${(e as Error).message ?? String(e)}`);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function sameLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  const ka = a ? Object.keys(a) : [];
+  const kb = b ? Object.keys(b) : [];
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) if (a![k] !== b?.[k]) return false;
+  return true;
+}
+
+function sameTaints(a: Node, b: Node): boolean {
+  const ta = a.spec?.taints ?? [];
+  const tb = b.spec?.taints ?? [];
+  if (ta.length !== tb.length) return false;
+  for (let i = 0; i < ta.length; i++) {
+    const x = ta[i]!;
+    const y = tb[i]!;
+    if (x.key !== y.key || (x.value ?? "") !== (y.value ?? "") || x.effect !== y.effect) return false;
+  }
+  return true;
+}
