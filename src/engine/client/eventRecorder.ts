@@ -5,6 +5,7 @@ import type { KubeEvent, KubeObject, ObjectReference } from "../api/types";
 import { rfc3339 } from "../sim/clock";
 import type { SimClock } from "../sim/clock";
 import type { ApiClient } from "./apiClient";
+import { ApiError } from "../apiserver/errors";
 
 export interface EventSource {
   component: string;
@@ -94,9 +95,11 @@ export class EventRecorder {
           ev.metadata.name = `${ref.name}.${this.names.last.toString(16)}`;
         }
       }
-    } catch {
-      // Events are best effort upstream too: a failed write (e.g. API server down) is dropped, not retried.
+    } catch (e) {
+      // Events are best effort upstream too: a refused write (API server down, namespace gone) is dropped,
+      // not retried. Anything else is a bug and must surface.
       this.recent.delete(key);
+      if (!(e instanceof ApiError)) throw e;
     }
   }
 

@@ -89,7 +89,8 @@ export class WorkQueue {
 
   private kick(): void {
     if (this.scheduled || this.paused || this.length === 0) return;
-    const delay = Math.max(this.opts.pickupDelayMs ?? 0, this.busyMs);
+    // Simulated time stays in whole milliseconds (timestamps, event names and ordering rely on it).
+    const delay = Math.ceil(Math.max(this.opts.pickupDelayMs ?? 0, this.busyMs));
     this.busyMs = 0;
     this.scheduled = this.events.after(delay, `${this.name}:sync`, () => this.drain());
   }

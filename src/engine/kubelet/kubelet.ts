@@ -76,7 +76,6 @@ export class Kubelet {
     this.images = new ImageManager(deps.model);
     // A kind node image ships the control plane, kube-proxy and CoreDNS images: no pull on first boot.
     for (const image of PRELOADED_IMAGES) this.images.preload(image);
-    const self = this;
     this.host = {
       now: () => deps.clock.now(),
       iso: (t?: number) => rfc3339(deps.clock.absolute(t ?? deps.clock.now())),
@@ -86,10 +85,17 @@ export class Kubelet {
       model: deps.model,
       random: deps.random,
       timings: deps.timings,
-      allocatePodIP: () => `10.244.${self.index}.${self.nextPodIP++ % 254 || self.nextPodIP++}`,
-      statusChanged: (w) => self.markDirty(w),
-      terminated: (w) => self.podTerminated(w),
+      allocatePodIP: () => this.allocatePodIP(),
+      statusChanged: (w) => this.markDirty(w),
+      terminated: (w) => this.podTerminated(w),
     };
+  }
+
+  /** The next free address of the node's /24 pod CIDR (host-local IPAM hands them out in order). */
+  private allocatePodIP(): string {
+    const n = this.nextPodIP;
+    this.nextPodIP = n >= 254 ? 2 : n + 1;
+    return `10.244.${this.index}.${n}`;
   }
 
   get workerCount(): number {

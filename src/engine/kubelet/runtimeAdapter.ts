@@ -8,6 +8,7 @@ import { pullImage as modelPull, lookupImage } from "./behaviour/images";
 import { compileBehaviour } from "./behaviour/program";
 import { runProbe } from "./behaviour/probes";
 import { createContainerProcess, type ContainerProcess } from "./behaviour/runtime";
+import { kubeletManagedFiles } from "./behaviour/kubeletFiles";
 import type { Effect, ImageInfo, Program } from "./behaviour/types";
 import type { ContainerExit, ContainerModel, ProbeAnswer, PullOutcome, RunningContainer, StartOptions } from "./containerModel";
 
@@ -18,19 +19,23 @@ function digestOf(ref: string): string {
   return `sha256:${hex.slice(0, 64)}`;
 }
 
-/** Files the kubelet writes into every container (kubelet_pods.go makeMounts: hosts, hostname, resolv.conf). */
-function kubeletFiles(pod: Pod, podIP: string): Map<string, string> {
-  const ns = pod.metadata.namespace ?? "default";
-  const host = pod.spec.hostname ?? pod.metadata.name;
-  const fqdn = pod.spec.subdomain ? `${host}.${pod.spec.subdomain}.${ns}.svc.cluster.local\t${host}` : host;
-  return new Map([
-    ["/etc/hostname", `${host}\n`],
-    [
-      "/etc/hosts",
-      `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${podIP}\t${fqdn}\n`,
-    ],
-    ["/etc/resolv.conf", `search ${ns}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`],
-  ]);
+/**
+ * The environment the kubelet gives every container besides its own env: HOSTNAME and the `kubernetes`
+ * Service's variables (kubelet_pods.go makeEnvironmentVariables; service links for other Services come
+ * with the Services model).
+ */
+function kubeletEnv(pod: Pod): Record<string, string> {
+  return {
+    HOSTNAME: pod.spec.hostname ?? pod.metadata.name,
+    KUBERNETES_SERVICE_HOST: "10.96.0.1",
+    KUBERNETES_SERVICE_PORT: "443",
+    KUBERNETES_SERVICE_PORT_HTTPS: "443",
+    KUBERNETES_PORT: "tcp://10.96.0.1:443",
+    KUBERNETES_PORT_443_TCP: "tcp://10.96.0.1:443",
+    KUBERNETES_PORT_443_TCP_PROTO: "tcp",
+    KUBERNETES_PORT_443_TCP_PORT: "443",
+    KUBERNETES_PORT_443_TCP_ADDR: "10.96.0.1",
+  };
 }
 
 class ModelContainer implements RunningContainer {
@@ -91,14 +96,22 @@ class ModelContainer implements RunningContainer {
   }
 }
 
+/** The container's literal env values (valueFrom sources resolve with ConfigMaps/Secrets, a later issue). */
+function literalEnv(c: Container): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of c.env ?? []) if (e.value !== undefined) out[e.name] = e.value;
+  return out;
+}
+
 export function createContainerModel(_random: SeededRandom): ContainerModel {
   // Compiling a container's behaviour is pure; 150,000 pods of one template share one Program.
   const programs = new Map<string, Program>();
-  const compile = (c: Container, info: ImageInfo): Program => {
-    const key = JSON.stringify([c.image, c.command, c.args, c.env, c.workingDir]);
+  const compile = (pod: Pod, c: Container, info: ImageInfo): Program => {
+    const env = kubeletEnv(pod);
+    const key = JSON.stringify([c.image, c.command, c.args, c.env, c.workingDir, env.HOSTNAME]);
     let p = programs.get(key);
     if (!p) {
-      p = compileBehaviour(c, info);
+      p = compileBehaviour(c, info, { env: { ...env, ...literalEnv(c) } });
       if (programs.size > 5000) programs.clear();
       programs.set(key, p);
     }
@@ -122,8 +135,14 @@ export function createContainerModel(_random: SeededRandom): ContainerModel {
     start(pod: Pod, container: Container, opts: StartOptions): RunningContainer {
       const info = lookupImage(container.image ?? "");
       if (!info) throw new Error(`image ${container.image} was never pulled`);
-      const program = compile(container, info);
-      const proc = createContainerProcess(container, program, { volumes: opts.volumes, kubeletFiles: kubeletFiles(pod, opts.podIP) });
+      const program = compile(pod, container, info);
+      const kubeletFiles = kubeletManagedFiles({
+        podIPs: [opts.podIP],
+        hostname: pod.spec.hostname ?? pod.metadata.name,
+        namespace: pod.metadata.namespace ?? "default",
+        ...(pod.spec.subdomain ? { subdomain: pod.spec.subdomain } : {}),
+      });
+      const proc = createContainerProcess(container, program, { volumes: opts.volumes, kubeletFiles });
       const mc = new ModelContainer(proc, container);
       mc.started(opts.now, proc.start(opts.now));
       return mc;

@@ -29,7 +29,8 @@ export class EventQueue {
 
   /** Schedules `run` at absolute simulated time `at` (never earlier than now). */
   at(at: number, label: string, run: () => void): ScheduledTask {
-    const task: ScheduledTask = { at: Math.max(at, this.clock.now()), seq: this.seq++, label, cancelled: false, run };
+    // Invariant: simulated time is a whole number of milliseconds.
+    const task: ScheduledTask = { at: Math.max(Math.ceil(at), this.clock.now()), seq: this.seq++, label, cancelled: false, run };
     this.push(task);
     return task;
   }

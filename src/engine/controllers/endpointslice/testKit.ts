@@ -23,7 +23,15 @@ export function serviceKernel(seed = 1): ServiceKernel {
     seed,
     hooks: {
       defaults: applyDefaults,
-      admit: (o, op) => (o.kind === "Service" && op === "CREATE" ? allocator.allocate(o) : o),
+      // Allocation right after admission, as the service REST's BeginCreate/BeginUpdate (committed at once:
+      // these tests do not exercise a failure after allocation).
+      admit: (o, op, old) => {
+        if (o.kind !== "Service") return o;
+        if (op === "CREATE") return allocator.allocate(o);
+        const txn = allocator.allocateUpdate(o, old!);
+        txn.commit();
+        return txn.service;
+      },
       validateCreate: (o) => validateCreate(o)?.error,
       validateUpdate: (o, old) => validateUpdate(o, old)?.error,
     },

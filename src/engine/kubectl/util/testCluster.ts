@@ -53,7 +53,7 @@ export class TestCluster {
     this.api = new ApiServer(this.store, this.clock, this.random, this.audit);
     this.api.hooks = { ...NO_HOOKS, defaults: applyDefaults };
     this.stdin = opts.stdin;
-    const self = this;
+    const stdin = (): string | undefined => this.stdin;
     this.env = {
       api: this.api,
       clock: this.clock,
@@ -67,7 +67,7 @@ export class TestCluster {
         },
       },
       get stdin() {
-        return self.stdin;
+        return stdin();
       },
       namespace: opts.namespace ?? "default",
       user: "kubectl",

@@ -10,15 +10,16 @@ import type { DaemonSpec, LogStream } from "./types";
 export function startupLines(spec: DaemonSpec, wallMs: number, hostname: string): [LogStream, string][] {
   const lines = spec.startupLogs;
   if (!lines || lines.length === 0) return [];
-  let nginx: string | undefined;
-  let redis: string | undefined;
-  return lines.map(([stream, text]) => {
-    if (!text.includes("{")) return [stream, text];
-    nginx ??= formatLogDate(wallMs, "nginx");
-    redis ??= formatLogDate(wallMs, "redis");
-    const iso = new Date(wallMs).toISOString();
-    return [stream, text.replace("{date}", nginx).replace("{goDate}", nginx).replace("{redisDate}", redis).replace("{isoDate}", iso).replace("{hostname}", hostname)];
-  });
+  const values: Record<string, string> = {};
+  const value = (key: string): string => {
+    if (values[key] === undefined) {
+      if (key === "hostname") values[key] = hostname;
+      else if (key === "isoDate") values[key] = new Date(wallMs).toISOString();
+      else values[key] = formatLogDate(wallMs, key === "redisDate" ? "redis" : "nginx");
+    }
+    return values[key] ?? "";
+  };
+  return lines.map(([stream, text]) => [stream, text.includes("{") ? text.replace(/\{(date|goDate|redisDate|isoDate|hostname)\}/g, (_m, k: string) => value(k)) : text]);
 }
 
 /** Runs a server: start-up logs, then ports (after listenAfterMs), then waits until signalled. */

@@ -23,10 +23,14 @@ export function newTestKernel(seed = 1): TestKernel {
   return Object.assign(k, { kubectl: new ApiClient(k.api, "kubectl") });
 }
 
-/** A Ready node as its kubelet registers it (kubernetes.io/hostname and os labels). */
+/**
+ * A Ready node as its kubelet registers it (kubernetes.io/hostname and os labels). TaintNodesByCondition
+ * admission gives a new node node.kubernetes.io/not-ready:NoSchedule; the node lifecycle controller removes
+ * it once the node is Ready — here at once, leaving exactly `opts.taints`.
+ */
 export function addNode(k: Kernel, name: string, opts: { labels?: Record<string, string>; taints?: Taint[] } = {}): Node {
   const now = rfc3339(k.clock.absolute());
-  return k.api.create(`kubelet/${name}`, {
+  k.api.create(`kubelet/${name}`, {
     apiVersion: "v1",
     kind: "Node",
     metadata: { name, labels: { "kubernetes.io/hostname": name, "kubernetes.io/os": "linux", ...(opts.labels ?? {}) } },
@@ -36,7 +40,10 @@ export function addNode(k: Kernel, name: string, opts: { labels?: Record<string,
       allocatable: { cpu: "4", memory: "8Gi", pods: "110" },
       capacity: { cpu: "4", memory: "8Gi", pods: "110" },
     },
-  } as unknown as KubeObject) as Node;
+  } as unknown as KubeObject);
+  return new ApiClient(k.api, "node-controller").patch<Node>("Node", undefined, name, (n) => {
+    n.spec = opts.taints ? { ...n.spec, taints: opts.taints } : (({ taints: _t, ...rest }) => rest)(n.spec ?? {});
+  });
 }
 
 export function pods(k: Kernel, namespace?: string): Pod[] {
@@ -66,7 +73,7 @@ export function setRunningReady(k: Kernel, pod: Pod, ready = true): Pod {
       ...(o.status ?? {}),
       phase: "Running",
       conditions: [
-        ...((o.status?.conditions ?? []) as { type: string }[]).filter((c) => c.type !== "Ready" && c.type !== "ContainersReady"),
+        ...(o.status?.conditions ?? []).filter((c) => c.type !== "Ready" && c.type !== "ContainersReady"),
         { type: "ContainersReady", status: ready ? "True" : "False", lastProbeTime: null, lastTransitionTime: ts },
         { type: "Ready", status: ready ? "True" : "False", lastProbeTime: null, lastTransitionTime: ts },
       ],
@@ -83,7 +90,7 @@ export function setFailed(k: Kernel, pod: Pod): Pod {
 
 /** The kubelet confirming a graceful deletion: the pod object goes away. */
 export function finishTermination(k: Kernel, pod: Pod): void {
-  k.kubectl.delete("Pod", pod.metadata.namespace, pod.metadata.name, { gracePeriodSeconds: 0 });
+  new ApiClient(k.api, `kubelet/${pod.spec.nodeName ?? ""}`).delete("Pod", pod.metadata.namespace, pod.metadata.name, { gracePeriodSeconds: 0 });
 }
 
 /** Runs scheduler + kubelet for every pending pod: bind (DaemonSet pods to their node), then Running+Ready. */

@@ -1,0 +1,25 @@
+import { it } from "vitest";
+import { Cluster } from "../../sim/cluster";
+import { EndpointSliceController } from "./endpointSliceController";
+import { EndpointsController } from "../endpoints/endpointsController";
+import { MY_NGINX_SERVICE, RUN_MY_NGINX_DEPLOYMENT, obj } from "./testKit";
+it("cluster", () => {
+  const c = new Cluster({ strict: true });
+  const ctx = c.controllerManager.ctx;
+  const es = new EndpointSliceController(ctx); es.start();
+  const ep = new EndpointsController(ctx); ep.start();
+  c.api.create("kubectl", obj(RUN_MY_NGINX_DEPLOYMENT));
+  c.api.create("kubectl", obj(MY_NGINX_SERVICE));
+  c.advance(30_000);
+  for (const s of c.store.list("endpointslices")) console.log(s.metadata.namespace, s.metadata.name, JSON.stringify((s as any).endpoints?.map((e: any) => [e.addresses[0], e.conditions, e.nodeName, e.zone])), JSON.stringify((s as any).ports));
+  for (const s of c.store.list("endpoints")) console.log(s.metadata.namespace, s.metadata.name, JSON.stringify((s as any).subsets));
+  console.log(c.internalErrors);
+  const t0 = c.now();
+  c.api.delete("kubectl", { group: "apps", version: "v1", kind: "Deployment", resource: "deployments", singular: "deployment", shortNames: [], namespaced: true, simulated: true } as any, "default", "my-nginx");
+  c.advance(1000);
+  for (const s of c.store.list("endpointslices", "default")) console.log(s.metadata.name, JSON.stringify((s as any).endpoints?.map((e: any) => [e.addresses[0], e.conditions])));
+  c.advance(40_000);
+  for (const s of c.store.list("endpointslices", "default")) console.log(s.metadata.name, JSON.stringify((s as any).endpoints), (s as any).ports);
+  console.log(c.audit.since().filter(e => e.t >= t0 && (e.actor.startsWith("endpoint"))).map(e => `${e.t} ${e.actor} ${e.verb} ${e.resource} ${e.name} ${e.code}`).join("\n"));
+  console.log(c.internalErrors);
+});
