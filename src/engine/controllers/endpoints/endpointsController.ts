@@ -19,7 +19,8 @@ import { findPort, podIPs, servicesForLabels, servicesToUpdateOnPodChange, shoul
 import { addServiceIndexes, podsForSelector, servicesInNamespace } from "../endpointslice/serviceIndex";
 import { addTriggerTimeAnnotation } from "../endpointslice/sliceUtils";
 import { TriggerTimeTracker } from "../endpointslice/triggerTimeTracker";
-import { isServiceIPSet, LABEL_HEADLESS_SERVICE, serviceSelector, type Service } from "../endpointslice/types";
+import { SyncThrottle } from "../endpointslice/syncThrottle";
+import { isServiceIPSet, LABEL_HEADLESS_SERVICE, serviceSelector, type Service, type ServicePort } from "../endpointslice/types";
 import { repackSubsets, type EndpointAddress, type EndpointPort, type Endpoints, type EndpointSubset } from "./repackSubsets";
 
 /** maxCapacity: addresses beyond this are truncated and the object annotated. */
@@ -48,6 +49,9 @@ export class EndpointsController implements Controller {
   /** Endpoints this controller created that the cache has not shown yet (so a quick resync does not create twice). */
   private readonly pendingCreates = new Set<string>();
   private readonly batchPeriodMs: number;
+  private readonly throttle: SyncThrottle;
+  /** A pod's subsets for a Service, valid while both cached objects are the current ones. */
+  private readonly podSubsets = new WeakMap<Pod, { svc: Service; subsets: EndpointSubset[] }>();
 
   constructor(private readonly ctx: ControllerContext, opts: EndpointsControllerOptions = {}) {
     this.services = ctx.informers.for<Service>("services");
@@ -57,6 +61,7 @@ export class EndpointsController implements Controller {
     this.recorder = ctx.recorder("endpoint-controller");
     this.queue = ctx.workqueue("endpoint", (key) => this.processKey(key));
     this.batchPeriodMs = opts.endpointUpdatesBatchPeriodMs ?? 0;
+    this.throttle = new SyncThrottle(this.queue, ctx.clock);
   }
 
   start(): void {
@@ -95,7 +100,7 @@ export class EndpointsController implements Controller {
   }
 
   private enqueue(keys: Iterable<string>): void {
-    for (const k of keys) this.queue.addAfter(k, this.batchPeriodMs);
+    for (const k of keys) this.throttle.add(k, this.batchPeriodMs);
   }
 
   private addPod(pod: Pod): void {
@@ -131,14 +136,16 @@ export class EndpointsController implements Controller {
       this.triggerTimes.deleteService(namespace, name);
       this.staleVersions.delete(key);
       this.pendingCreates.delete(key);
+      this.throttle.forget(key);
       return;
     }
+    this.throttle.synced(key);
     if (svc.spec?.type === "ExternalName") return;
     const selector = serviceSelector(svc);
     if (!selector) return;
     const pods = podsForSelector(this.pods, namespace, selector);
     const triggerTime = this.triggerTimes.compute(namespace, svc, pods);
-    const subsets = repackSubsets(this.subsetsFor(svc, pods));
+    const subsets = repackSubsets(this.subsetsFor(svc, pods), true);
 
     const current = this.endpoints.get(key);
     if (!current && this.pendingCreates.has(key)) throw new Error(`endpoints informer cache is out of date, endpoints ${key} already created`);
@@ -151,8 +158,9 @@ export class EndpointsController implements Controller {
       delete compareLabels[LABEL_HEADLESS_SERVICE];
       if (jsonEqual(current.subsets ?? [], subsets) && jsonEqual(compareLabels, svcLabels) && capacityAnnotationSetCorrectly(current)) return;
     }
+    // The subsets are replaced wholesale: copying the old ones first would only cost time.
     const next: Endpoints = current
-      ? deepCopy(current)
+      ? { ...current, metadata: deepCopy(current.metadata) }
       : ({ apiVersion: "v1", kind: "Endpoints", metadata: { name, namespace } } as Endpoints);
     if (subsets.length > 0) next.subsets = subsets;
     else delete next.subsets;
@@ -184,32 +192,49 @@ export class EndpointsController implements Controller {
     }
   }
 
-  /** One subset per pod and resolved port (addEndpointSubset); RepackSubsets merges them afterwards. */
+  /**
+   * One subset per pod with every port that resolves on it (upstream adds one per pod and port; the
+   * repacked result is the same, since a pod's ports share its readiness).
+   */
   private subsetsFor(svc: Service, pods: readonly Pod[]): EndpointSubset[] {
     const tolerateUnready = svc.spec.publishNotReadyAddresses === true;
     const ports = svc.spec.ports ?? [];
     const out: EndpointSubset[] = [];
     for (const pod of pods) {
-      if (!shouldPodBeInEndpoints(pod, tolerateUnready)) continue;
-      const epa = podToEndpointAddressForService(svc, pod);
-      if (!epa) continue;
-      if (shouldSetHostname(pod, svc)) epa.hostname = pod.spec.hostname;
-      const ready = tolerateUnready || isPodReady(pod);
-      if (ports.length === 0) {
-        // Headless Services may have no ports.
-        if (svc.spec.clusterIP === "None") out.push(ready ? { addresses: [epa] } : { notReadyAddresses: [epa] });
+      const hit = this.podSubsets.get(pod);
+      if (hit && hit.svc === svc) {
+        for (const ss of hit.subsets) out.push(ss);
         continue;
       }
-      for (const sp of ports) {
-        const port = findPort(pod, sp);
-        if (port === undefined) continue;
-        const epp: EndpointPort = { port, protocol: sp.protocol ?? "TCP" };
-        if (sp.name) epp.name = sp.name;
-        if (sp.appProtocol !== undefined) epp.appProtocol = sp.appProtocol;
-        out.push(ready ? { addresses: [epa], ports: [epp] } : { notReadyAddresses: [epa], ports: [epp] });
-      }
+      const start = out.length;
+      this.addPodSubsets(svc, pod, tolerateUnready, ports, out);
+      this.podSubsets.set(pod, { svc, subsets: out.slice(start) });
     }
     return out;
+  }
+
+  // mirrors the per-pod body of syncService's loop (addEndpointSubset per resolved port).
+  private addPodSubsets(svc: Service, pod: Pod, tolerateUnready: boolean, ports: readonly ServicePort[], out: EndpointSubset[]): void {
+    if (!shouldPodBeInEndpoints(pod, tolerateUnready)) return;
+    const epa = podToEndpointAddressForService(svc, pod);
+    if (!epa) return;
+    if (shouldSetHostname(pod, svc)) epa.hostname = pod.spec.hostname;
+    const ready = tolerateUnready || isPodReady(pod);
+    if (ports.length === 0) {
+      // Headless Services may have no ports.
+      if (svc.spec.clusterIP === "None") out.push(ready ? { addresses: [epa] } : { notReadyAddresses: [epa] });
+      return;
+    }
+    const epps: EndpointPort[] = [];
+    for (const sp of ports) {
+      const port = findPort(pod, sp);
+      if (port === undefined) continue;
+      const epp: EndpointPort = { port, protocol: sp.protocol ?? "TCP" };
+      if (sp.name) epp.name = sp.name;
+      if (sp.appProtocol !== undefined) epp.appProtocol = sp.appProtocol;
+      epps.push(epp);
+    }
+    if (epps.length > 0) out.push(ready ? { addresses: [epa], ports: epps } : { notReadyAddresses: [epa], ports: epps });
   }
 }
 

@@ -54,7 +54,40 @@ function comparePorts(a: EndpointPort, b: EndpointPort): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-export function repackSubsets(subsets: readonly EndpointSubset[]): EndpointSubset[] {
+function samePorts(a: readonly EndpointPort[] | undefined, b: readonly EndpointPort[] | undefined): boolean {
+  const x = a ?? [];
+  const y = b ?? [];
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) {
+    const p = x[i]!;
+    const q = y[i]!;
+    if (p.port !== q.port || p.name !== q.name || p.protocol !== q.protocol || p.appProtocol !== q.appProtocol) return false;
+  }
+  return true;
+}
+
+/**
+ * The common case, one subset per pod all with the same ports (addresses of distinct pods never
+ * collide, since the target uid is part of an address's identity): the result is one subset.
+ */
+function repackUniform(subsets: readonly EndpointSubset[]): EndpointSubset[] {
+  const ready: EndpointAddress[] = [];
+  const notReady: EndpointAddress[] = [];
+  for (const ss of subsets) {
+    for (const a of ss.addresses ?? []) ready.push({ ...a });
+    for (const a of ss.notReadyAddresses ?? []) notReady.push({ ...a });
+  }
+  const out: EndpointSubset = {};
+  if (ready.length > 0) out.addresses = ready.sort(compareEndpointAddress);
+  if (notReady.length > 0) out.notReadyAddresses = notReady.sort(compareEndpointAddress);
+  const ports = (subsets[0]!.ports ?? []).filter((p) => p.port > 0);
+  if (ports.length > 0) out.ports = [...ports].sort(comparePorts);
+  return ready.length + notReady.length > 0 ? [out] : [];
+}
+
+/** `perPod`: each subset holds one pod's single address (the controller's layout), enabling the fast path. */
+export function repackSubsets(subsets: readonly EndpointSubset[], perPod = false): EndpointSubset[] {
+  if (perPod && subsets.length > 0 && subsets.every((ss) => samePorts(ss.ports, subsets[0]!.ports))) return repackUniform(subsets);
   const allAddrs = new Map<string, EndpointAddress>();
   const byPort = new Map<string, { port: EndpointPort; ready: Map<EndpointAddress, boolean> }>();
   const map = (addr: EndpointAddress, port: EndpointPort, ready: boolean): void => {

@@ -7,10 +7,18 @@
 import type { ObjectReference } from "../../api/types";
 import type { Endpoint, EndpointPort } from "./types";
 
+/** Endpoint objects are never changed once built or stored, so their hash can be remembered. */
+const hashes = new WeakMap<Endpoint, string>();
+
 // mirrors hashEndpoint: addresses (sorted), hostname and the target's namespace/name.
 export function hashEndpoint(ep: Endpoint): string {
-  const addrs = ep.addresses.length > 1 ? [...ep.addresses].sort() : ep.addresses;
-  return `${addrs.join(",")}|${ep.hostname ?? ""}|${ep.targetRef?.namespace ?? ""}/${ep.targetRef?.name ?? ""}`;
+  let h = hashes.get(ep);
+  if (h === undefined) {
+    const addrs = ep.addresses.length > 1 ? [...ep.addresses].sort() : ep.addresses;
+    h = `${addrs.join(",")}|${ep.hostname ?? ""}|${ep.targetRef?.namespace ?? ""}/${ep.targetRef?.name ?? ""}`;
+    hashes.set(ep, h);
+  }
+  return h;
 }
 
 export class EndpointSet {

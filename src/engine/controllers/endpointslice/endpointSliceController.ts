@@ -14,6 +14,7 @@ import { EndpointSliceTracker } from "./endpointSliceTracker";
 import { servicesForLabels, servicesToUpdateOnPodChange } from "./podEndpoints";
 import { Reconciler } from "./reconciler";
 import { addServiceIndexes, podsForSelector, servicesInNamespace } from "./serviceIndex";
+import { SyncThrottle } from "./syncThrottle";
 import { TriggerTimeTracker } from "./triggerTimeTracker";
 import { LABEL_MANAGED_BY, LABEL_SERVICE_NAME, serviceSelector, type EndpointSlice, type Service } from "./types";
 
@@ -49,6 +50,7 @@ export class EndpointSliceController implements Controller {
   private readonly triggerTimes = new TriggerTimeTracker();
   private readonly reconciler: Reconciler;
   private readonly batchPeriodMs: number;
+  private readonly throttle: SyncThrottle;
 
   constructor(ctx: ControllerContext, opts: EndpointSliceControllerOptions = {}) {
     this.services = ctx.informers.for<Service>("services");
@@ -59,6 +61,7 @@ export class EndpointSliceController implements Controller {
     this.recorder = ctx.recorder("endpoint-slice-controller");
     this.queue = ctx.workqueue("endpoint_slice", (key) => this.processServiceKey(key), SYNC_BACKOFF);
     this.batchPeriodMs = opts.endpointUpdatesBatchPeriodMs ?? 0;
+    this.throttle = new SyncThrottle(this.queue, ctx.clock);
     this.reconciler = new Reconciler({
       client: this.client,
       tracker: this.tracker,
@@ -109,7 +112,7 @@ export class EndpointSliceController implements Controller {
   }
 
   private enqueue(keys: Iterable<string>): void {
-    for (const k of keys) this.queue.addAfter(k, this.batchPeriodMs);
+    for (const k of keys) this.throttle.add(k, this.batchPeriodMs);
   }
 
   /** GetPodServiceMemberships: every Service in the pod's namespace whose selector matches it. */
@@ -154,8 +157,10 @@ export class EndpointSliceController implements Controller {
       // The slices are the garbage collector's to delete (they are owned by the Service).
       this.triggerTimes.deleteService(namespace, name);
       this.tracker.deleteService(namespace, name);
+      this.throttle.forget(key);
       return;
     }
+    this.throttle.synced(key);
     if (svc.spec?.type === "ExternalName") return;
     const selector = serviceSelector(svc);
     if (!selector) return;

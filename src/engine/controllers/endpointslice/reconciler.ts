@@ -57,8 +57,34 @@ export function aggregate(errs: readonly string[]): Error | undefined {
   return new Error(errs.length === 1 ? errs[0] : `[${errs.join(", ")}]`);
 }
 
+/** What a pod contributes to a Service's slices; shared, never mutated once built. */
+interface PodEntry {
+  readonly svc: Service;
+  readonly node: Node | undefined;
+  readonly addressType: AddressType;
+  readonly ports: EndpointPort[];
+  readonly key: string;
+  readonly ep: Endpoint;
+}
+
 export class Reconciler {
+  /**
+   * Cached objects are replaced, never changed, on every update: an entry keyed by the pod object is
+   * valid as long as the Service and Node objects it was built from are the current ones. This keeps a
+   * resync of a large Service to a map lookup per unchanged pod.
+   */
+  private readonly podCache = new WeakMap<Pod, PodEntry>();
+
   constructor(private readonly d: ReconcilerDeps) {}
+
+  private podEntry(pod: Pod, node: Node | undefined, svc: Service, addressType: AddressType): PodEntry {
+    const hit = this.podCache.get(pod);
+    if (hit && hit.svc === svc && hit.node === node && hit.addressType === addressType) return hit;
+    const ports = getEndpointPorts(svc, pod);
+    const entry: PodEntry = { svc, node, addressType, ports, key: portMapKey(ports), ep: podToEndpoint(pod, node, svc, addressType) };
+    this.podCache.set(pod, entry);
+    return entry;
+  }
 
   /** Reconcile: throws (after writing what it could) when some pods or writes failed. */
   reconcile(svc: Service, pods: readonly Pod[], existing: readonly EndpointSlice[], triggerTime: number | undefined): void {
@@ -103,21 +129,19 @@ export class Reconciler {
     const desired = new Map<string, EndpointSet>();
     for (const pod of pods) {
       if (!shouldPodBeInEndpoints(pod, true)) continue;
-      const ports = getEndpointPorts(svc, pod);
-      const key = portMapKey(ports);
-      let set = desired.get(key);
-      if (!set) {
-        desired.set(key, (set = new EndpointSet()));
-        desiredPorts.set(key, ports);
-      }
       const node = pod.spec.nodeName ? this.d.nodeByName(pod.spec.nodeName) : undefined;
+      const entry = this.podEntry(pod, node, svc, addressType);
+      let set = desired.get(entry.key);
+      if (!set) {
+        desired.set(entry.key, (set = new EndpointSet()));
+        desiredPorts.set(entry.key, entry.ports);
+      }
       if (!node && !svc.spec.publishNotReadyAddresses) {
         // The pod is left out but the rest is written; the error requeues the Service for a later look.
         errs.push(`skipping Pod ${pod.metadata.name} for Service ${svc.metadata.namespace}/${svc.metadata.name}: Node ${pod.spec.nodeName ?? ""} Not Found`);
         continue;
       }
-      const ep = podToEndpoint(pod, node, svc, addressType);
-      if (ep.addresses.length > 0) set.insert(ep);
+      if (entry.ep.addresses.length > 0) set.insert(entry.ep);
     }
     for (const [key, set] of desired) {
       const p = this.reconcileByPortMapping(svc, existingByPortMap.get(key) ?? [], set, desiredPorts.get(key)!, addressType);

@@ -24,16 +24,21 @@ export function servicesInNamespace(services: Informer<Service>, namespace: stri
   return services.byIndex(NAMESPACE_INDEX, namespace);
 }
 
-const byName = (a: Pod, b: Pod): number => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0);
-
-/** podLister.Pods(ns).List(selector), sorted by name so that every sync sees the same order. */
+/**
+ * podLister.Pods(ns).List(selector). The order is the index's (deterministic: the order pods were last
+ * written in), not sorted: upstream's lister order is arbitrary too, and a sort per sync costs
+ * O(n log n) on the largest Services.
+ */
 export function podsForSelector(pods: Informer<Pod>, namespace: string, selector: Record<string, string>): Pod[] {
   let best: Pod[] | undefined;
+  let keys = 0;
   for (const k in selector) {
+    keys++;
     const bucket = pods.byIndex(POD_LABEL_INDEX, `${namespace}/${k}=${selector[k]}`);
     if (!best || bucket.length < best.length) best = bucket;
     if (best.length === 0) break;
   }
   if (!best) return [];
-  return best.filter((p) => selectorMatches(selector, p.metadata.labels)).sort(byName);
+  // A one-label selector is exactly its bucket.
+  return keys === 1 ? best : best.filter((p) => selectorMatches(selector, p.metadata.labels));
 }

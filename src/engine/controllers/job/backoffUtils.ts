@@ -117,7 +117,7 @@ function finishTimeFromDeletion(p: Pod): number | undefined {
 // mirrors getRemainingTimeForFailuresCount
 export function getRemainingTimeForFailuresCount(nowMs: number, failures: number, lastFailureTime: number | undefined): number {
   if (failures === 0 || lastFailureTime === undefined) return 0;
-  let backoff = JobBackoff.defaultPodFailureBackOffMs;
+  let backoff: number = JobBackoff.defaultPodFailureBackOffMs;
   for (let i = 1; i < failures; i++) {
     backoff *= 2;
     if (backoff >= JobBackoff.maxPodFailureBackOffMs) {

@@ -5,8 +5,7 @@
 // NewControllerRevision, EqualRevision, FindEqualRevisions, SortControllerRevisions, realHistory).
 import type { KubeObject } from "../../api/types";
 import { controllerRefOf } from "../../api/podutil";
-import { canonicalJson } from "../../apimachinery/hash";
-import { safeEncodeString } from "../../apimachinery/hash";
+import { canonicalJson, safeEncodeString } from "../../apimachinery/hash";
 import type { Selector } from "../../apimachinery/labels";
 import { ApiError } from "../../apiserver/errors";
 import type { ApiClient } from "../../client/apiClient";
@@ -22,9 +21,11 @@ export const CONTROLLER_REVISION_DATA_HASH_LABEL = "controller.kubernetes.io/has
 const FNV32_OFFSET = 0x811c9dc5;
 const FNV32_PRIME = 0x01000193;
 
+const utf8 = new TextEncoder();
+
 /** hash/fnv New32 (FNV-1, not 1a: multiply, then xor) over the UTF-8 bytes of `s`, continuing from `h`. */
 export function fnv32(s: string, h = FNV32_OFFSET): number {
-  const bytes = new TextEncoder().encode(s);
+  const bytes = utf8.encode(s);
   for (let i = 0; i < bytes.length; i++) h = (Math.imul(h, FNV32_PRIME) ^ bytes[i]!) >>> 0;
   return h;
 }

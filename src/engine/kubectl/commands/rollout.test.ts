@@ -74,6 +74,16 @@ describe("kubectl rollout history / undo", () => {
     expect(c.run("rollout undo deployment/nginx-deployment --to-revision=7").err).toBe("error: unable to find specified revision 7 in history\n");
   });
 
+  it("shows the change-cause the controller copies from the Deployment", () => {
+    const c = deployed();
+    c.run("set image deployment/nginx-deployment nginx=nginx:1.16.1");
+    c.run('annotate deployment/nginx-deployment kubernetes.io/change-cause="image updated to 1.16.1"');
+    c.advance(30_000);
+    expect(c.run("rollout history deployment/nginx-deployment").out).toBe(
+      "deployment.apps/nginx-deployment \nREVISION  CHANGE-CAUSE\n1         <none>\n2         image updated to 1.16.1\n\n",
+    );
+  });
+
   it("has nothing to undo for a first revision, and refuses a paused deployment", () => {
     const c = deployed();
     expect(c.run("rollout undo deployment/nginx-deployment").err).toBe('error: no rollout history found for deployment "nginx-deployment"\n');
