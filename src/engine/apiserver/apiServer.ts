@@ -38,6 +38,19 @@ export interface DeleteOptions {
   uid?: string;
 }
 
+/** A resource allocator in the write path (the Service registry's ClusterIP/NodePort allocation). */
+export interface Allocator {
+  allocateCreate(obj: KubeObject): AllocationTxn;
+  allocateUpdate(next: KubeObject, old: KubeObject): AllocationTxn;
+  release(obj: KubeObject): void;
+}
+
+export interface AllocationTxn {
+  service: KubeObject;
+  commit(): void;
+  revert(): void;
+}
+
 export interface ApiServerOptions {
   /** Freeze every stored object so that a component mutating shared state throws (tests). */
   freezeStored?: boolean;
@@ -45,6 +58,8 @@ export interface ApiServerOptions {
 
 export class ApiServer {
   hooks: ApiServerHooks = NO_HOOKS;
+  /** Allocators by kind, run after admission and before validation, committed only once stored. */
+  readonly allocators = new Map<string, Allocator>();
   /** False while the kube-apiserver (or its etcd) is down: every request fails. */
   available = true;
 
@@ -111,9 +126,18 @@ export class ApiServer {
       delete meta.deletionTimestamp;
       delete meta.deletionGracePeriodSeconds;
       prepareForCreate(obj);
-      const invalid = this.hooks.validateCreate(obj);
-      if (invalid) throw invalid;
-      return this.put(rt, namespace, obj);
+      const txn = this.allocators.get(obj.kind)?.allocateCreate(obj);
+      if (txn) obj = txn.service;
+      try {
+        const invalid = this.hooks.validateCreate(obj);
+        if (invalid) throw invalid;
+        const stored = this.put(rt, namespace, obj);
+        txn?.commit();
+        return stored;
+      } catch (e) {
+        txn?.revert();
+        throw e;
+      }
     });
   }
 
@@ -263,10 +287,18 @@ export class ApiServer {
         obj = this.hooks.admit(obj, "UPDATE", old);
       }
       obj = prepare(obj, old);
-      if (subresource === undefined) {
-        const invalid = this.hooks.validateUpdate(obj, old);
-        if (invalid) throw invalid;
+      const txn = subresource === undefined ? this.allocators.get(obj.kind)?.allocateUpdate(obj, old) : undefined;
+      if (txn) obj = txn.service;
+      try {
+        if (subresource === undefined) {
+          const invalid = this.hooks.validateUpdate(obj, old);
+          if (invalid) throw invalid;
+        }
+      } catch (e) {
+        txn?.revert();
+        throw e;
       }
+      txn?.commit();
       // An object being deleted whose last finalizer is gone is removed (pods wait for the kubelet).
       if (obj.metadata.deletionTimestamp && !(obj.metadata.finalizers?.length) && obj.kind !== "Pod" && obj.kind !== "Namespace") {
         this.store.remove(rt.resource, key);

@@ -20,7 +20,7 @@ interface StaticPodDef {
 
 const STATIC_PODS: StaticPodDef[] = [
   { component: "etcd", image: "registry.k8s.io/etcd:3.6.4-0", cpu: "100m", command: ["etcd", "--data-dir=/var/lib/etcd", "--listen-client-urls=https://127.0.0.1:2379"] },
-  { component: "kube-apiserver", image: `registry.k8s.io/kube-apiserver:${KUBERNETES_VERSION}`, cpu: "250m", command: ["kube-apiserver", "--service-cluster-ip-range=10.96.0.0/16"] },
+  { component: "kube-apiserver", image: `registry.k8s.io/kube-apiserver:${KUBERNETES_VERSION}`, cpu: "250m", command: ["kube-apiserver", "--service-cluster-ip-range=10.96.0.0/12"] },
   { component: "kube-controller-manager", image: `registry.k8s.io/kube-controller-manager:${KUBERNETES_VERSION}`, cpu: "200m", command: ["kube-controller-manager", "--cluster-cidr=10.244.0.0/16"] },
   { component: "kube-scheduler", image: `registry.k8s.io/kube-scheduler:${KUBERNETES_VERSION}`, cpu: "100m", command: ["kube-scheduler", "--leader-elect=true"] },
 ];

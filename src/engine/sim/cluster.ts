@@ -4,6 +4,7 @@
 // Web Worker, the headless runner and the tests. Nothing here reads the wall clock.
 import type { KubeObject, Pod } from "../api/types";
 import { ApiServer } from "../apiserver/apiServer";
+import { ApiError } from "../apiserver/errors";
 import { AuditLog } from "../apiserver/audit";
 import { Store } from "../apiserver/store";
 import { WatchHub } from "../apiserver/watch";
@@ -24,6 +25,8 @@ import { ControllerManager } from "./controllerManager";
 import { installControllers } from "./installControllers";
 import { admissionHooks } from "./admissionHooks";
 import { KubeScheduler } from "../scheduler/kubeScheduler";
+import { ServiceAllocator } from "../apiserver/servicealloc/serviceAllocator";
+import { kubeDNSService, kubernetesService } from "../apiserver/servicealloc/systemServices";
 import { coreDNSDeployment, kubeProxyDaemonSet, kubeProxyPodSpec, namespaceObject, staticPods, SYSTEM_NAMESPACES } from "./bootstrap";
 
 export interface InternalError {
@@ -60,6 +63,13 @@ export class Cluster {
     this.hub = new WatchHub(this.store);
     this.api = new ApiServer(this.store, this.clock, this.random, this.audit, { freezeStored: this.config.strict });
     this.api.hooks = admissionHooks(this.store, this.random);
+    // The Service registry allocates ClusterIPs (kubeadm's 10.96.0.0/12) and NodePorts; a deleted
+    // Service gives them back.
+    const services = new ServiceAllocator(this.random.fn);
+    this.api.allocators.set("Service", services);
+    this.store.onEvent((e) => {
+      if (e.type === "DELETED" && e.resource === "services") services.release(e.object);
+    });
     this.model = createContainerModel(this.random);
 
     const informers = new SharedInformers(this.store, this.hub, this.events, this.timings.watchLatencyMs);
@@ -93,21 +103,30 @@ export class Cluster {
     };
   }
 
-  /** Conflicts and not-found races are routine; anything else inside a component is a bug. */
+  /**
+   * A component's failed sync. API refusals (409 races, 403 quota or admission, 422 from bad user input
+   * the component copied, 404 races, 503 while the API server is down) are cluster behaviour, visible as
+   * events and conditions. Anything else — a thrown TypeError, a 500 — is a bug tests must see.
+   */
   reportError(where: string, err: unknown): void {
-    const code = (err as { code?: number }).code;
-    if (code === 409 || code === 404 || code === 503) return;
+    if (err instanceof ApiError && err.code !== 500) return;
     this.internalErrors.push({ t: this.clock.now(), where, message: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
   }
 
   private boot(): void {
     const sys = new ApiClient(this.api, "system:apiserver");
     for (const ns of SYSTEM_NAMESPACES) sys.create(namespaceObject(ns));
+    // kube-apiserver's own Service (10.96.0.1) and kubeadm's CoreDNS Service (10.96.0.10).
+    sys.create(kubernetesService());
     this.controllerManager.start();
     this.scheduler.start();
     sys.create(kubeProxyDaemonSet());
     for (const n of this.config.nodes) this.addNode(n);
-    if (this.config.coreDNS) new ApiClient(this.api, "kubeadm").create(coreDNSDeployment());
+    if (this.config.coreDNS) {
+      const kubeadm = new ApiClient(this.api, "kubeadm");
+      kubeadm.create(kubeDNSService());
+      kubeadm.create(coreDNSDeployment());
+    }
     this.advance(this.config.bootSettleMs);
   }
 

@@ -1,5 +1,8 @@
 // The control loops kube-controller-manager runs in this simulation, in the order upstream's
 // NewControllerDescriptors lists them. Each is named as `kube-controller-manager --controllers` names it.
+import { EndpointsController } from "../controllers/endpoints/endpointsController";
+import { ServiceLoadBalancerController } from "../controllers/endpoints/serviceLoadBalancerController";
+import { EndpointSliceController } from "../controllers/endpointslice/endpointSliceController";
 import { DeploymentController } from "../controllers/deployment/deploymentController";
 import { GarbageCollector } from "../controllers/garbagecollector/garbageCollector";
 import { NamespaceController } from "../controllers/namespace/namespaceController";
@@ -11,6 +14,8 @@ import type { ControllerManager } from "./controllerManager";
 
 export function installControllers(cm: ControllerManager): void {
   const ctx = cm.ctx;
+  cm.add(new EndpointsController(ctx));
+  cm.add(new EndpointSliceController(ctx));
   cm.add(new NamespaceController(ctx));
   cm.add(new ReplicaSetController(ctx, "ReplicationController"));
   cm.add(new PodGCController(ctx));
@@ -19,4 +24,6 @@ export function installControllers(cm: ControllerManager): void {
   cm.add(new ReplicaSetController(ctx, "ReplicaSet"));
   cm.add(new NodeLifecycleController(ctx));
   cm.add(new TaintEvictionController(ctx));
+  // cloud-provider-kind's service controller: LoadBalancer Services get an address from a local pool.
+  cm.add(new ServiceLoadBalancerController(ctx));
 }

@@ -9,11 +9,11 @@
 // 256-address static band) and the default node-port range 30000-32767.
 import type { KubeObject } from "../../api/types";
 import { deepCopy } from "../../sim/clone";
-import { ApiError } from "../errors";
 import { invalid, type FieldError } from "../validation/field";
 import { isValidIP } from "../validation/formats";
 import { newInvalid } from "../validation/status";
 import { AllocationError } from "./allocatorErrors";
+import { internalError, tryAllocate, Txn, type AllocationTxn } from "./allocationTxn";
 import { IPAllocator } from "./ipAllocator";
 import { formatIPv4, parseIPv4 } from "./ipv4";
 import { parsePortRange, PortAllocator } from "./portAllocator";
@@ -26,45 +26,17 @@ export const DEFAULT_SERVICE_CLUSTER_IP_RANGE = "10.96.0.0/12";
 /** --service-node-port-range default (pkg/kubeapiserver/options/options.go DefaultServiceNodePortRange). */
 export const DEFAULT_SERVICE_NODE_PORT_RANGE = "30000-32767";
 
+export type { AllocationTxn };
+
 export interface ServiceAllocatorOptions {
   serviceClusterIPRange?: string;
   serviceNodePortRange?: string;
-}
-
-/** An allocation that is not final yet: `commit` after the object is stored, `revert` if the request fails. */
-export interface AllocationTxn {
-  readonly service: KubeObject;
-  commit(): void;
-  revert(): void;
-}
-
-class Txn implements AllocationTxn {
-  readonly undo: (() => void)[] = [];
-  readonly onCommit: (() => void)[] = [];
-  private done = false;
-  constructor(readonly service: KubeObject) {}
-
-  commit(): void {
-    if (this.done) return;
-    this.done = true;
-    for (const f of this.onCommit) f();
-  }
-
-  revert(): void {
-    if (this.done) return;
-    this.done = true;
-    for (let i = this.undo.length - 1; i >= 0; i--) this.undo[i]!();
-  }
 }
 
 const list = (v: unknown): any[] => (Array.isArray(v) ? v : []);
 
 function isHeadless(spec: Obj): boolean {
   return list(spec.clusterIPs)[0] === "None" || spec.clusterIP === "None";
-}
-
-function internalError(message: string): ApiError {
-  return new ApiError(500, "InternalError", `Internal error occurred: ${message}`);
 }
 
 export class ServiceAllocator {
@@ -346,12 +318,4 @@ export class ServiceAllocator {
 function findRequestedNodePort(port: number, ports: any[]): number {
   for (const p of ports) if (p && p.port === port && typeof p.nodePort === "number" && p.nodePort !== 0) return p.nodePort;
   return 0;
-}
-
-function tryAllocate(f: () => void): void {
-  try {
-    f();
-  } catch (e) {
-    if (!(e instanceof AllocationError)) throw e;
-  }
 }

@@ -13,7 +13,7 @@ import { deepCopy } from "../../sim/clone";
 import { parseTime, rfc3339 } from "../../sim/clock";
 import type { Controller, ControllerContext } from "../context";
 import type { CronJob, CronJobStatus, Job } from "../job/jobTypes";
-import { finishedCondition, isJobFinished, isJobSucceeded } from "../job/jobUtil";
+import { finishedCondition, isJobFinished, isJobSucceeded, sameControllerRef } from "../job/jobUtil";
 import { CronParseError, parseStandard } from "./cronSchedule";
 import {
   byJobStartTime, deleteFromActiveList, formatSchedule, getJobFromTemplate2, getJobName, inActiveList, inActiveListByName,
@@ -101,7 +101,7 @@ export class CronJobController implements Controller {
     if (cur.metadata.resourceVersion === old.metadata.resourceVersion) return;
     const curRef = controllerRefOf(cur);
     const oldRef = controllerRefOf(old);
-    if (oldRef && JSON.stringify(curRef) !== JSON.stringify(oldRef)) this.enqueueOwner(old);
+    if (oldRef && !sameControllerRef(curRef, oldRef)) this.enqueueOwner(old);
     if (curRef) this.enqueueOwner(cur);
   }
 

@@ -37,7 +37,7 @@ describe("EndpointsController", () => {
     setPodStatus(k, "my-nginx-a", { ip: "10.244.2.5", ready: true });
     setPodStatus(k, "my-nginx-b", { ip: "10.244.3.4", ready: true });
     start(k);
-    k.advance(10);
+    k.advance(100);
     const ep = endpoints(k, "my-nginx")!;
     const a = k.store.get("pods", "pods/default/my-nginx-a")!;
     expect(ep.metadata.labels).toEqual({ run: "my-nginx" });
@@ -62,9 +62,9 @@ describe("EndpointsController", () => {
     setPodStatus(k, "my-nginx-a", { ip: "10.244.2.5", ready: true });
     setPodStatus(k, "my-nginx-b", { ip: "10.244.3.4", ready: true });
     start(k);
-    k.advance(10);
+    k.advance(100);
     setPodStatus(k, "my-nginx-b", { ready: false });
-    k.advance(10);
+    k.advance(100);
     const ep = endpoints(k, "my-nginx")!;
     expect(ep.subsets).toHaveLength(1);
     expect(ep.subsets![0]!.addresses!.map((x) => x.ip)).toEqual(["10.244.2.5"]);
@@ -78,9 +78,9 @@ describe("EndpointsController", () => {
     setPodStatus(k, "my-nginx-a", { ip: "10.244.2.5", ready: true });
     setPodStatus(k, "my-nginx-b", { ip: "10.244.3.4", ready: true });
     start(k);
-    k.advance(10);
+    k.advance(100);
     k.api.delete("kubectl", POD, "default", "my-nginx-a");
-    k.advance(10);
+    k.advance(100);
     expect(formatEndpoints(endpoints(k, "my-nginx")!.subsets!)).toBe("10.244.3.4:80");
   });
 
@@ -93,7 +93,7 @@ describe("EndpointsController", () => {
     k.api.create("kubectl", svc);
     setPodStatus(k, "p", { ip: "10.244.1.2", ready: false });
     start(k);
-    k.advance(10);
+    k.advance(100);
     expect(endpoints(k, "my-nginx")!.subsets).toEqual([
       { addresses: [expect.objectContaining({ ip: "10.244.1.2" })], ports: [{ port: 80, protocol: "TCP" }] },
     ]);
@@ -123,7 +123,7 @@ describe("EndpointsController", () => {
     setPodStatus(k, "old", { ip: "10.244.1.2", ready: true });
     setPodStatus(k, "new", { ip: "10.244.1.3", ready: true });
     start(k);
-    k.advance(10);
+    k.advance(100);
     expect(endpoints(k, "web")!.subsets).toEqual([
       { addresses: [expect.objectContaining({ ip: "10.244.1.2" })], ports: [{ name: "web", port: 8080, protocol: "TCP" }] },
       { addresses: [expect.objectContaining({ ip: "10.244.1.3" })], ports: [{ name: "web", port: 9090, protocol: "TCP" }] },
@@ -137,7 +137,7 @@ describe("EndpointsController", () => {
     setPodStatus(k, "p", { ip: "10.244.1.2", ready: true });
     k.api.create("kubectl", obj({ apiVersion: "v1", kind: "Service", metadata: { name: "db" }, spec: { clusterIP: "None", selector: { run: "my-nginx" } } }));
     start(k);
-    k.advance(10);
+    k.advance(100);
     const ep = endpoints(k, "db")!;
     expect(ep.metadata.labels).toEqual({ "service.kubernetes.io/headless": "" });
     expect(ep.subsets).toEqual([{ addresses: [expect.objectContaining({ ip: "10.244.1.2" })] }]);
@@ -149,14 +149,14 @@ describe("EndpointsController", () => {
     nginx(k);
     setPodStatus(k, "my-nginx-a", { ip: "10.244.2.5", ready: true });
     start(k);
-    k.advance(10);
+    k.advance(100);
     const writes = writesBy(k, "endpoints-controller", "endpoints");
     k.api.patch("kubectl", SVC, "default", "my-nginx", (s) => (s.metadata.annotations = { note: "x" }));
     k.api.patch("kubelet", POD, "default", "my-nginx-a", (p) => (p.status = { ...p.status, message: "noise" }), "status");
     k.advance(30_000);
     expect(writesBy(k, "endpoints-controller", "endpoints")).toBe(writes);
     k.api.delete("kubectl", SVC, "default", "my-nginx");
-    k.advance(10);
+    k.advance(100);
     expect(endpoints(k, "my-nginx")).toBeUndefined();
   });
 
@@ -166,10 +166,10 @@ describe("EndpointsController", () => {
     setPodStatus(k, "my-nginx-a", { ip: "10.244.2.5", ready: true });
     k.api.create("kubectl", { apiVersion: "v1", kind: "Endpoints", metadata: { name: "orphan", namespace: "default" } } as unknown as KubeObject);
     start(k);
-    k.advance(10);
+    k.advance(100);
     expect(endpoints(k, "orphan")).toBeUndefined();
     k.api.delete("kubectl", EP, "default", "my-nginx");
-    k.advance(10);
+    k.advance(100);
     expect(formatEndpoints(endpoints(k, "my-nginx")!.subsets!)).toBe("10.244.2.5:80");
   });
 
@@ -178,7 +178,7 @@ describe("EndpointsController", () => {
     k.api.create("kubectl", obj({ apiVersion: "v1", kind: "Service", metadata: { name: "external" }, spec: { ports: [{ port: 5432 }] } }));
     k.api.create("kubectl", { apiVersion: "v1", kind: "Endpoints", metadata: { name: "external", namespace: "default" }, subsets: [{ addresses: [{ ip: "192.0.2.42" }], ports: [{ port: 5432 }] }] } as unknown as KubeObject);
     start(k);
-    k.advance(10);
+    k.advance(100);
     expect(endpoints(k, "external")!.subsets![0]!.addresses![0]!.ip).toBe("192.0.2.42");
     expect(writesBy(k, "endpoints-controller", "endpoints")).toBe(0);
   });

@@ -27,7 +27,7 @@ describe("ServiceLoadBalancerController", () => {
     const k = serviceKernel();
     start(k);
     k.api.create("kubectl", lb("frontend"));
-    k.advance(10);
+    k.advance(100);
     expect(svc(k, "frontend")!.metadata.finalizers).toEqual([LOAD_BALANCER_CLEANUP_FINALIZER]);
     expect(svc(k, "frontend")!.status?.loadBalancer?.ingress).toBeUndefined();
     k.advance(LOAD_BALANCER_PROVISION_DELAY_MS);
@@ -48,7 +48,7 @@ describe("ServiceLoadBalancerController", () => {
     k.advance(LOAD_BALANCER_PROVISION_DELAY_MS + 10);
     // The registry drops what ClusterIP does not use (nodePorts, externalTrafficPolicy, ...).
     k.api.patch("kubectl", SVC, "default", "web", (s) => (s.spec.type = "ClusterIP"));
-    k.advance(10);
+    k.advance(100);
     const s = svc(k, "web")!;
     expect(s.metadata.finalizers).toBeUndefined();
     expect(s.status.loadBalancer).toEqual({});
@@ -71,7 +71,7 @@ describe("ServiceLoadBalancerController", () => {
     k.advance(60_000);
     expect(svc(k, "web")!.metadata.deletionTimestamp).toBeDefined();
     c.resume();
-    k.advance(10);
+    k.advance(100);
     expect(svc(k, "web")).toBeUndefined();
     // The ClusterIP and NodePort were released with the object.
     expect(k.allocator.ips.used).toBe(0);

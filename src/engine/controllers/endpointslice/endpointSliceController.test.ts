@@ -82,9 +82,9 @@ describe("EndpointSliceController", () => {
     const k = serviceKernel();
     nginx(k);
     start(k);
-    k.advance(10);
+    k.advance(100);
     setPodStatus(k, "my-nginx-5b56ccd65f-abcde", { ip: "10.244.1.5", ready: true });
-    k.advance(10);
+    k.advance(100);
     const writes = writesBy(k, ACTOR, "endpointslices");
     // A pod status change that does not touch the endpoint (a label-free annotation, a new condition).
     k.api.patch("kubelet", POD, "default", "my-nginx-5b56ccd65f-abcde", (p) => {
@@ -108,7 +108,7 @@ describe("EndpointSliceController", () => {
     k.advance(5_000);
     const notReadyAt = k.clock.absolute();
     setPodStatus(k, "my-nginx-5b56ccd65f-fghij", { ready: false });
-    k.advance(10);
+    k.advance(100);
     const slice = only(k, "my-nginx");
     expect(byPod(slice, "my-nginx-5b56ccd65f-fghij").conditions).toEqual({ ready: false, serving: false, terminating: false });
     expect(byPod(slice, "my-nginx-5b56ccd65f-abcde").conditions).toEqual({ ready: true, serving: true, terminating: false });
@@ -122,18 +122,18 @@ describe("EndpointSliceController", () => {
     start(k);
     setPodStatus(k, "my-nginx-5b56ccd65f-abcde", { ip: "10.244.1.5", ready: true });
     setPodStatus(k, "my-nginx-5b56ccd65f-fghij", { ip: "10.244.2.6", ready: true });
-    k.advance(10);
+    k.advance(100);
     k.api.delete("kubectl", POD, "default", "my-nginx-5b56ccd65f-abcde");
-    k.advance(10);
+    k.advance(100);
     expect(byPod(only(k, "my-nginx"), "my-nginx-5b56ccd65f-abcde").conditions).toEqual({ ready: false, serving: true, terminating: true });
     // Its readiness probe starts failing during shutdown: serving follows.
     setPodStatus(k, "my-nginx-5b56ccd65f-abcde", { ready: false });
-    k.advance(10);
+    k.advance(100);
     expect(byPod(only(k, "my-nginx"), "my-nginx-5b56ccd65f-abcde").conditions).toEqual({ ready: false, serving: false, terminating: true });
     // Gone from the store: gone from the slice.
     k.api.delete("kubelet", POD, "default", "my-nginx-5b56ccd65f-abcde", { gracePeriodSeconds: 0 });
     k.store.remove("pods", "pods/default/my-nginx-5b56ccd65f-abcde");
-    k.advance(10);
+    k.advance(100);
     expect(only(k, "my-nginx").endpoints!.map((e) => e.targetRef?.name)).toEqual(["my-nginx-5b56ccd65f-fghij"]);
   });
 
@@ -146,7 +146,7 @@ describe("EndpointSliceController", () => {
     k.api.create("kubectl", svc);
     setPodStatus(k, "web-0", { ip: "10.244.1.9", ready: false });
     start(k);
-    k.advance(10);
+    k.advance(100);
     expect(only(k, "my-nginx").endpoints![0]!.conditions).toEqual({ ready: true, serving: false, terminating: false });
   });
 
@@ -161,7 +161,7 @@ describe("EndpointSliceController", () => {
     setPodStatus(k, "named", { ip: "10.244.1.2", ready: true });
     setPodStatus(k, "plain", { ip: "10.244.1.3", ready: true });
     start(k);
-    k.advance(10);
+    k.advance(100);
     const slices = slicesOf(k, "web");
     expect(slices).toHaveLength(2);
     const withPort = slices.find((s) => s.ports !== null)!;
@@ -191,18 +191,18 @@ describe("EndpointSliceController", () => {
     addNode(k, "node-1");
     k.api.create("kubectl", obj(MY_NGINX_SERVICE));
     start(k);
-    k.advance(10);
+    k.advance(100);
     const placeholder = only(k, "my-nginx");
     createPod(k, "p", RUN_MY_NGINX_DEPLOYMENT.spec.template, "node-1");
     setPodStatus(k, "p", { ip: "10.244.1.7", ready: true });
-    k.advance(10);
+    k.advance(100);
     // finalize turns "create new + delete placeholder" into an update of the placeholder.
     const real = only(k, "my-nginx");
     expect(real.metadata.name).toBe(placeholder.metadata.name);
     expect(real.endpoints).toHaveLength(1);
     k.api.delete("kubectl", POD, "default", "p", { gracePeriodSeconds: 0 });
     k.store.remove("pods", "pods/default/p");
-    k.advance(10);
+    k.advance(100);
     const back = only(k, "my-nginx");
     expect(back.endpoints).toBeNull();
     expect(back.ports).toBeNull();
@@ -222,7 +222,7 @@ describe("EndpointSliceController", () => {
     setPodStatus(k, "done", { ip: "10.244.1.5", ready: false });
     k.api.patch("kubelet", POD, "default", "done", (p) => (p.status = { ...p.status, phase: "Succeeded" }), "status");
     start(k);
-    k.advance(10);
+    k.advance(100);
     expect(only(k, "my-nginx").endpoints!.map((e) => e.targetRef?.name)).toEqual(["up"]);
     expect(slicesOf(k, "external-db")).toEqual([]);
   });
@@ -235,7 +235,7 @@ describe("EndpointSliceController", () => {
     k.api.create("kubectl", obj(MY_NGINX_SERVICE));
     for (let i = 0; i < 130; i++) setPodStatus(k, `p-${String(i).padStart(3, "0")}`, { ip: `10.244.${1 + (i >> 8)}.${i % 256}`, ready: true });
     start(k);
-    k.advance(10);
+    k.advance(100);
     const sizes = slicesOf(k, "my-nginx").map((s) => s.endpoints!.length).sort((a, b) => a - b);
     expect(sizes).toEqual([30, 100]);
     expect(k.errors).toEqual([]);
@@ -251,7 +251,7 @@ describe("EndpointSliceController", () => {
     setPodStatus(k, "ok", { ip: "10.244.1.4", ready: true });
     setPodStatus(k, "lost", { ip: "10.244.9.4", ready: true });
     start(k);
-    k.advance(10);
+    k.advance(100);
     expect(only(k, "my-nginx").endpoints!.map((e) => e.targetRef?.name)).toEqual(["ok"]);
     const ev = k.store.list("events", "default").find((e) => e.reason === "FailedToUpdateEndpointSlices")!;
     expect(ev.message).toBe("Error updating Endpoint Slices for Service default/my-nginx: skipping Pod lost for Service default/my-nginx: Node ghost Not Found");
@@ -268,7 +268,7 @@ describe("EndpointSliceController", () => {
     svc.spec.clusterIP = "None";
     k.api.create("kubectl", svc);
     start(k);
-    k.advance(10);
+    k.advance(100);
     expect(only(k, "my-nginx").metadata.labels?.["service.kubernetes.io/headless"]).toBe("");
   });
 
@@ -277,7 +277,7 @@ describe("EndpointSliceController", () => {
     nginx(k);
     setPodStatus(k, "my-nginx-5b56ccd65f-abcde", { ip: "10.244.1.5", ready: true });
     start(k, new GarbageCollector(k.ctx));
-    k.advance(10);
+    k.advance(100);
     const first = only(k, "my-nginx");
     k.api.delete("kubectl", resourceTypeForKind("discovery.k8s.io/v1", "EndpointSlice")!, "default", first.metadata.name);
     k.advance(1_100);
@@ -289,13 +289,35 @@ describe("EndpointSliceController", () => {
     expect(slicesOf(k, "my-nginx")).toEqual([]);
   });
 
+  it("coalesces a burst: changes within 50ms of a sync (client QPS 20) wait and are written together", () => {
+    const k = serviceKernel();
+    addNode(k, "node-1");
+    const tpl = RUN_MY_NGINX_DEPLOYMENT.spec.template;
+    for (const n of ["a", "b", "c"]) createPod(k, n, tpl, "node-1");
+    k.api.create("kubectl", obj(MY_NGINX_SERVICE));
+    start(k);
+    k.advance(1_000);
+    const before = writesBy(k, ACTOR, "endpointslices");
+    setPodStatus(k, "a", { ip: "10.244.1.2", ready: true });
+    k.advance(10);
+    expect(only(k, "my-nginx").endpoints).toHaveLength(1);
+    setPodStatus(k, "b", { ip: "10.244.1.3", ready: true });
+    k.advance(10);
+    setPodStatus(k, "c", { ip: "10.244.1.4", ready: true });
+    k.advance(20);
+    expect(only(k, "my-nginx").endpoints).toHaveLength(1);
+    k.advance(20);
+    expect(only(k, "my-nginx").endpoints).toHaveLength(3);
+    expect(writesBy(k, ACTOR, "endpointslices") - before).toBe(2);
+  });
+
   it("is deterministic: same seed, same slice names and writes", () => {
     const run = () => {
       const k = serviceKernel(7);
       nginx(k);
       setPodStatus(k, "my-nginx-5b56ccd65f-abcde", { ip: "10.244.1.5", ready: true });
       start(k);
-      k.advance(10);
+      k.advance(100);
       return JSON.stringify(slicesOf(k, "my-nginx"));
     };
     expect(run()).toBe(run());
@@ -305,7 +327,7 @@ describe("EndpointSliceController", () => {
     const k = serviceKernel();
     k.api.create("kubectl", obj({ apiVersion: "v1", kind: "Service", metadata: { name: "ext" }, spec: { type: "ExternalName", externalName: "db.example.com", selector: { app: "x" } } }));
     start(k);
-    k.advance(10);
+    k.advance(100);
     expect(slicesOf(k, "ext")).toEqual([]);
   });
 });

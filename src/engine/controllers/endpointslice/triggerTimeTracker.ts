@@ -23,46 +23,41 @@ export class TriggerTimeTracker {
     const key = `${namespace}/${svc.metadata.name}`;
     const state = this.states.get(key);
     let minChanged: number | undefined;
-    // The new map equals the old one unless a time changed or the pod set did: only then is it rebuilt.
-    const last = state?.lastPodTriggerTimes;
-    let podTimes: Map<string, number> | undefined;
-    let seen = 0;
+    // lastPodTriggerTimes is updated in place; it is rebuilt only when pods left (it must hold exactly
+    // the current pods, as upstream replaces it every sync).
+    const times = state?.lastPodTriggerTimes ?? new Map<string, number>();
+    let present = 0;
     for (let i = 0; i < pods.length; i++) {
       const pod = pods[i]!;
       const t = podTriggerTime(pod);
       if (t === undefined) continue;
-      const prev = last?.get(pod.metadata.name);
+      present++;
+      const prev = times.get(pod.metadata.name);
       if (prev === undefined || t > prev) minChanged = minChanged === undefined ? t : Math.min(minChanged, t);
-      if (!podTimes && prev === t) {
-        seen++;
-        continue;
-      }
-      if (!podTimes) podTimes = this.prefix(pods, i);
-      podTimes.set(pod.metadata.name, t);
+      if (prev !== t) times.set(pod.metadata.name, t);
     }
-    if (!podTimes && (!last || seen !== last.size)) podTimes = this.prefix(pods, pods.length);
+    const podTimes = times.size === present ? times : currentTimes(pods);
     const svcTime = serviceTriggerTime(svc);
     if (!Number.isNaN(svcTime) && (state === undefined || svcTime > state.lastServiceTriggerTime)) {
       minChanged = minChanged === undefined ? svcTime : Math.min(minChanged, svcTime);
     }
-    this.states.set(key, { lastServiceTriggerTime: svcTime, lastPodTriggerTimes: podTimes ?? last! });
+    this.states.set(key, { lastServiceTriggerTime: svcTime, lastPodTriggerTimes: podTimes });
     if (!state) return Number.isNaN(svcTime) ? undefined : svcTime;
     return minChanged;
-  }
-
-  /** The trigger times of pods[0..end). */
-  private prefix(pods: readonly Pod[], end: number): Map<string, number> {
-    const m = new Map<string, number>();
-    for (let i = 0; i < end; i++) {
-      const t = podTriggerTime(pods[i]!);
-      if (t !== undefined) m.set(pods[i]!.metadata.name, t);
-    }
-    return m;
   }
 
   deleteService(namespace: string, name: string): void {
     this.states.delete(`${namespace}/${name}`);
   }
+}
+
+function currentTimes(pods: readonly Pod[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const pod of pods) {
+    const t = podTriggerTime(pod);
+    if (t !== undefined) m.set(pod.metadata.name, t);
+  }
+  return m;
 }
 
 /** Parsed trigger times per (immutable) cached pod object: resyncs of big Services parse nothing. */

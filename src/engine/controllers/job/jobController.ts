@@ -24,7 +24,7 @@ import { JobLimits, jobKeyOf, type JobSyncEnv } from "./jobSyncEnv";
 import { JobReason, type Job, type JobCondition } from "./jobTypes";
 import {
   backoffLimitOf, ensureJobConditionStatus, findConditionByType, hasBackoffLimitPerIndex, hasJobTrackingFinalizer,
-  isIndexedJob, isJobFinished, isPodFailed, jobSuspended, managedByExternalController, newCondition,
+  isIndexedJob, isJobFinished, isPodFailed, jobSuspended, managedByExternalController, newCondition, sameControllerRef, sameLabels,
 } from "./jobUtil";
 import { deleteActivePods, manageJob } from "./manageJob";
 import { totalOf } from "./orderedIntervals";
@@ -165,7 +165,7 @@ export class JobController implements Controller {
     const finalizerRemoved = !hasJobTrackingFinalizer(cur);
     const curRef = controllerRefOf(cur);
     const oldRef = controllerRefOf(old);
-    const refChanged = JSON.stringify(curRef) !== JSON.stringify(oldRef);
+    const refChanged = !sameControllerRef(curRef, oldRef);
     if (refChanged && oldRef) {
       const job = this.resolveControllerRef(old.metadata.namespace, oldRef);
       if (job) {
@@ -181,7 +181,7 @@ export class JobController implements Controller {
       return;
     }
     if (hasJobTrackingFinalizer(cur)) this.orphanQueue.add(keyOf(cur));
-    if (refChanged || JSON.stringify(cur.metadata.labels ?? {}) !== JSON.stringify(old.metadata.labels ?? {})) {
+    if (refChanged || !sameLabels(cur.metadata.labels, old.metadata.labels)) {
       for (const job of this.getPodJobs(cur)) this.enqueueBatched(job);
     }
   }
@@ -325,7 +325,7 @@ export class JobController implements Controller {
     if (!status.startTime && !jobSuspended(job)) status.startTime = this.env.nowTime();
     jobCtx.newBackoffRecord = this.backoffStore.newBackoffRecord(key, fresh.succeeded, fresh.failed);
 
-    this.evaluateFinish(key, jobCtx);
+    evaluateFinish(this.env, jobCtx, (ms) => this.queue.addAfter(key, ms));
 
     let manageJobErr: ApiError | undefined;
     let suspendCondChanged = false;
@@ -364,56 +364,6 @@ export class JobController implements Controller {
     if (manageJobErr) throw manageJobErr;
   }
 
-  /**
-   * Sets jobCtx.finishedCondition when the Job must fail (FailureTarget: pod failure policy, backoff
-   * limit, deadline, failed indexes) or has met its success policy; computes the index sets.
-   */
-  private evaluateFinish(key: string, jobCtx: SyncJobCtx): void {
-    const job = jobCtx.job;
-    const now = this.env.nowTime();
-    jobCtx.finishedCondition = hasSuccessCriteriaMetCondition(job);
-    // With SuccessCriteriaMet already recorded, the pod failure policy is not evaluated again.
-    if (!jobCtx.finishedCondition) {
-      const target = findConditionByType(job.status?.conditions, "FailureTarget");
-      if (target?.status === "True") {
-        jobCtx.finishedCondition = newCondition("Failed", "True", target.reason ?? "", target.message ?? "", now);
-      } else {
-        const msg = getFailJobMessage(job, jobCtx.pods);
-        if (msg !== undefined) jobCtx.finishedCondition = newCondition("FailureTarget", "True", JobReason.podFailurePolicy, msg, now);
-      }
-    }
-    if (!jobCtx.finishedCondition) {
-      if (jobCtx.failed > backoffLimitOf(job) || pastBackoffLimitOnFailure(job, jobCtx.pods)) {
-        jobCtx.finishedCondition = this.newFailureCondition(JobReason.backoffLimitExceeded, "Job has reached the specified backoff limit");
-      } else if (this.pastActiveDeadline(job)) {
-        jobCtx.finishedCondition = this.newFailureCondition(JobReason.deadlineExceeded, "Job was active longer than specified deadline");
-      } else if (job.spec.activeDeadlineSeconds != null && !jobSuspended(job)) {
-        const since = this.ctx.clock.absolute() - parseTime(job.status?.startTime);
-        this.queue.addAfter(key, job.spec.activeDeadlineSeconds * 1000 - since);
-      }
-    }
-    if (!isIndexedJob(job)) return;
-    const completions = job.spec.completions ?? 0;
-    [jobCtx.prevSucceededIndexes, jobCtx.succeededIndexes] = calculateSucceededIndexes(job, jobCtx.pods);
-    jobCtx.succeeded = totalOf(jobCtx.succeededIndexes);
-    if (hasBackoffLimitPerIndex(job)) {
-      jobCtx.failedIndexes = calculateFailedIndexes(job, jobCtx.pods);
-      const failedTotal = totalOf(jobCtx.failedIndexes);
-      if (!jobCtx.finishedCondition) {
-        if (job.spec.maxFailedIndexes != null && failedTotal > job.spec.maxFailedIndexes) {
-          jobCtx.finishedCondition = this.newFailureCondition(JobReason.maxFailedIndexesExceeded, "Job has exceeded the specified maximal number of failed indexes");
-        } else if (failedTotal > 0 && failedTotal + jobCtx.succeeded >= completions) {
-          jobCtx.finishedCondition = this.newFailureCondition(JobReason.failedIndexes, "Job has failed indexes");
-        }
-      }
-      jobCtx.podsWithDelayedDeletionPerIndex = getPodsWithDelayedDeletionPerIndex(jobCtx);
-    }
-    if (!jobCtx.finishedCondition) {
-      const msg = matchSuccessPolicy(job.spec.successPolicy, completions, jobCtx.succeededIndexes);
-      if (msg !== undefined) jobCtx.finishedCondition = newCondition("SuccessCriteriaMet", "True", JobReason.successPolicy, msg, now);
-    }
-  }
-
   /** Suspended=True (JobSuspended) or, once resumed, Suspended=False (JobResumed) with a fresh startTime. */
   private updateSuspendCondition(job: Job): boolean {
     const status = job.status!;
@@ -433,45 +383,4 @@ export class JobController implements Controller {
     }
     return changed;
   }
-
-  /** FailureTarget: v1.34 always delays the terminal Failed condition (JobManagedBy/JobPodReplacementPolicy on). */
-  // mirrors Controller.newFailureCondition
-  private newFailureCondition(reason: string, message: string): JobCondition {
-    return newCondition("FailureTarget", "True", reason, message, this.env.nowTime());
-  }
-
-  // mirrors Controller.pastActiveDeadline
-  private pastActiveDeadline(job: Job): boolean {
-    const ads = job.spec.activeDeadlineSeconds;
-    const start = parseTime(job.status?.startTime);
-    if (ads == null || Number.isNaN(start) || jobSuspended(job)) return false;
-    return this.ctx.clock.absolute() - start >= ads * 1000;
-  }
-}
-
-/** The first failed pod matching a FailJob rule gives the Job's failure message. */
-// mirrors getFailJobMessage
-function getFailJobMessage(job: Job, pods: readonly Pod[]): string | undefined {
-  if (!job.spec.podFailurePolicy) return undefined;
-  for (const p of pods) {
-    if (!isPodFailed(p, job)) continue;
-    const msg = matchPodFailurePolicy(job.spec.podFailurePolicy, p).jobFailureMessage;
-    if (msg !== undefined) return msg;
-  }
-  return undefined;
-}
-
-/** restartPolicy OnFailure: container restarts of running/pending pods count against backoffLimit. */
-// mirrors pastBackoffLimitOnFailure
-function pastBackoffLimitOnFailure(job: Job, pods: readonly Pod[]): boolean {
-  if (job.spec.template.spec.restartPolicy !== "OnFailure") return false;
-  let restarts = 0;
-  for (const p of pods) {
-    const phase = p.status?.phase;
-    if (phase !== "Running" && phase !== "Pending") continue;
-    for (const s of p.status?.initContainerStatuses ?? []) restarts += s.restartCount ?? 0;
-    for (const s of p.status?.containerStatuses ?? []) restarts += s.restartCount ?? 0;
-  }
-  const limit = backoffLimitOf(job);
-  return limit === 0 ? restarts > 0 : restarts >= limit;
 }

@@ -127,3 +127,20 @@ export function getCompletionIndex(annotations: Record<string, string> | undefin
 }
 
 export const UNKNOWN_COMPLETION_INDEX = -1;
+
+type Ref = { apiVersion: string; kind: string; name: string; uid: string; controller?: boolean; blockOwnerDeletion?: boolean } | undefined;
+
+/** reflect.DeepEqual of two controller references, without allocating. */
+export function sameControllerRef(a: Ref, b: Ref): boolean {
+  if (!a || !b) return a === b;
+  return a.uid === b.uid && a.name === b.name && a.kind === b.kind && a.apiVersion === b.apiVersion && a.controller === b.controller && a.blockOwnerDeletion === b.blockOwnerDeletion;
+}
+
+/** reflect.DeepEqual of two label maps. */
+export function sameLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  const ka = a ? Object.keys(a) : [];
+  const kb = b ? Object.keys(b) : [];
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) if (a![k] !== b?.[k]) return false;
+  return true;
+}

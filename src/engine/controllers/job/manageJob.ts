@@ -68,9 +68,11 @@ export function manageJob(env: JobSyncEnv, job: Job, jobCtx: SyncJobCtx): Manage
 
   let remaining = 0;
   if (!hasBackoffLimitPerIndex(job)) remaining = remainingTimeOf(jobCtx.newBackoffRecord, env.nowAbs());
+  // Creation waits for the backoff; the real active count is reported (v1.34 patch release with
+  // kubernetes/kubernetes#139752: returning 0 made the API server reject ready > active).
   if (remaining > 0) {
     env.enqueueSyncJobWithDelay(job, remaining);
-    return { active: 0 };
+    return { active };
   }
   diff = Math.min(diff, JobLimits.maxPodCreateDeletePerSync);
 
@@ -81,7 +83,7 @@ export function manageJob(env: JobSyncEnv, job: Job, jobCtx: SyncJobCtx): Manage
       const [now, wait] = podCreationInfoForIndependentIndexes(env, indexesToAdd, jobCtx.podsWithDelayedDeletionPerIndex);
       if (wait > 0) {
         env.enqueueSyncJobWithDelay(job, wait);
-        return { active: 0 };
+        return { active };
       }
       indexesToAdd = now;
     }

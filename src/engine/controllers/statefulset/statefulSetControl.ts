@@ -8,6 +8,7 @@
 import type { Pod } from "../../api/types";
 import { labelSelectorAsSelector } from "../../apimachinery/labels";
 import { ApiError } from "../../apiserver/errors";
+import { deepCopy } from "../../sim/clone";
 import type { ControllerRevision } from "../daemonset/types";
 import { equalRevision, findEqualRevisions, sortControllerRevisions, type RealHistory } from "./controllerHistory";
 import type { StatefulPodControl } from "./statefulPodControl";
@@ -87,6 +88,13 @@ function runForAll(count: number, fn: (i: number) => boolean, monotonic: boolean
   return false;
 }
 
+interface UpdateResult {
+  current?: ControllerRevision;
+  update?: ControllerRevision;
+  status?: StatefulSetStatus;
+  error?: unknown;
+}
+
 interface ReplicaStatus {
   replicas: number;
   readyReplicas: number;
@@ -107,27 +115,16 @@ export class DefaultStatefulSetControl {
   updateStatefulSet(set: StatefulSet, pods: Pod[]): StatefulSetStatus | undefined {
     const revisions = this.listRevisions(set);
     sortControllerRevisions(revisions);
-    let current: ControllerRevision | undefined;
-    let update: ControllerRevision | undefined;
-    let status: StatefulSetStatus | undefined;
-    let err: unknown;
-    try {
-      ({ current, update, status } = this.performUpdate(set, pods, revisions));
-    } catch (e) {
-      err = e;
-      const partial = (e as { revisions?: { current?: ControllerRevision; update?: ControllerRevision } }).revisions;
-      current = partial?.current;
-      update = partial?.update;
-    }
+    const r = this.performUpdate(set, pods, revisions);
     let truncErr: unknown;
     try {
-      this.truncateHistory(set, pods, revisions, current, update);
+      this.truncateHistory(set, pods, revisions, r.current, r.update);
     } catch (e) {
       truncErr = e;
     }
-    if (err) throw err;
+    if (r.error) throw truncErr ? aggregate([r.error as Error, truncErr as Error]) : r.error;
     if (truncErr) throw truncErr;
-    return status;
+    return r.status;
   }
 
   /** ListRevisions */
@@ -140,17 +137,17 @@ export class DefaultStatefulSetControl {
     for (let i = 0; i < revisions.length; i++) revisions[i] = this.history.adoptControllerRevision(set, controllerKind, revisions[i]!);
   }
 
-  private performUpdate(set: StatefulSet, pods: Pod[], revisions: ControllerRevision[]): { current: ControllerRevision; update: ControllerRevision; status: StatefulSetStatus } {
-    const { current, update, collisionCount } = this.getStatefulSetRevisions(set, revisions);
-    let status: StatefulSetStatus | undefined;
-    let err: unknown;
+  private performUpdate(set: StatefulSet, pods: Pod[], revisions: ControllerRevision[]): UpdateResult {
+    let current: ControllerRevision;
+    let update: ControllerRevision;
+    let collisionCount: number;
     try {
-      status = this.updateStatefulSetPods(set, current, update, collisionCount, pods);
+      ({ current, update, collisionCount } = this.getStatefulSetRevisions(set, revisions));
     } catch (e) {
-      err = e;
-      status = (e as { status?: StatefulSetStatus }).status;
+      return { error: e };
     }
-    if (!status) throw attach(err, { current, update });
+    const { status, error } = this.updateStatefulSetPods(set, current, update, collisionCount, pods);
+    if (!status) return { current, update, error };
     // The latest status is written even when the update failed part-way.
     let statusErr: unknown;
     try {
@@ -158,9 +155,7 @@ export class DefaultStatefulSetControl {
     } catch (e) {
       statusErr = e;
     }
-    if (err) throw attach(err, { current, update });
-    if (statusErr) throw attach(statusErr, { current, update });
-    return { current, update, status };
+    return { current, update, status, error: error ?? statusErr };
   }
 
   /**
@@ -271,7 +266,7 @@ export class DefaultStatefulSetControl {
       retentionMatch = true;
     }
     if (identityMatches(set, pod) && storageMatches(set, pod) && retentionMatch) return false;
-    this.podControl.updateStatefulPod(updateSet, structuredCopy(pod));
+    this.podControl.updateStatefulPod(updateSet, deepCopy(pod));
     return false;
   }
 
@@ -287,10 +282,16 @@ export class DefaultStatefulSetControl {
   }
 
   /**
-   * mirrors updateStatefulSet: brings pods to the target state and returns the status to record. On an
-   * error after the status was computed, the thrown error carries it (`err.status`) so it is still written.
+   * mirrors updateStatefulSet: brings pods to the target state. Returns the status to record, and the error
+   * that stopped the loop, if any (the status is then still written, as upstream does).
    */
-  private updateStatefulSetPods(set: StatefulSet, current: ControllerRevision, update: ControllerRevision, collisionCount: number, pods: Pod[]): StatefulSetStatus {
+  private updateStatefulSetPods(
+    set: StatefulSet,
+    current: ControllerRevision,
+    update: ControllerRevision,
+    collisionCount: number,
+    pods: Pod[],
+  ): { status?: StatefulSetStatus; error?: unknown } {
     const currentSet = applyRevision(set, current);
     const updateSet = applyRevision(set, update);
     const mrs = set.spec.minReadySeconds ?? 0;
@@ -329,34 +330,34 @@ export class DefaultStatefulSetControl {
       if (isUnavailable(condemned[i]!, mrs, now) && !firstUnavailablePod) firstUnavailablePod = condemned[i];
     }
     // A StatefulSet being deleted only gets its status updated.
-    if (set.metadata.deletionTimestamp) return status;
+    if (set.metadata.deletionTimestamp) return { status };
 
     const monotonic = !allowsBurst(set);
-    const finish = (): StatefulSetStatus => {
+    const finish = (error?: unknown): { status: StatefulSetStatus; error?: unknown } => {
       this.updateStatus(status, mrs, current, update, reps, condemned);
-      return status;
+      return { status, error };
     };
-    const guarded = (run: () => boolean): boolean => {
+    const stage = (count: number, fn: (i: number) => boolean): { exit: boolean; error?: unknown } => {
       try {
-        return run();
+        return { exit: runForAll(count, fn, monotonic) };
       } catch (e) {
-        throw attachStatus(e, finish());
+        return { exit: true, error: e };
       }
     };
     // Living replicas first; in monotonic mode stop at the first that blocks.
-    if (guarded(() => runForAll(reps.length, (i) => this.processReplica(set, updateSet, monotonic, reps, i), monotonic))) return finish();
+    let r = stage(reps.length, (i) => this.processReplica(set, updateSet, monotonic, reps, i));
+    if (r.exit) return finish(r.error);
     // Fix the claims of condemned pods for the retention policy.
-    const fixPodClaim = (i: number): boolean => {
+    r = stage(condemned.length, (i) => {
       if (!this.podControl.claimsMatchRetentionPolicy(updateSet, condemned[i]!)) this.podControl.updatePodClaimForRetentionPolicy(updateSet, condemned[i]!);
       return false;
-    };
-    if (guarded(() => runForAll(condemned.length, fixPodClaim, monotonic))) return finish();
+    });
+    if (r.exit) return finish(r.error);
     // Now (monotonic) every replica is Running, Ready and available: terminate condemned pods, highest first.
-    if (guarded(() => runForAll(condemned.length, (i) => this.processCondemned(set, firstUnavailablePod, monotonic, condemned, i), monotonic))) {
-      return finish();
-    }
+    r = stage(condemned.length, (i) => this.processCondemned(set, firstUnavailablePod, monotonic, condemned, i));
+    if (r.exit) return finish(r.error);
     finish();
-    if (set.spec.updateStrategy?.type === "OnDelete") return status;
+    if (set.spec.updateStrategy?.type === "OnDelete") return { status };
 
     // RollingUpdate: delete the highest-ordinal pod not at the update revision, at or above the partition.
     const updateMin = set.spec.updateStrategy?.rollingUpdate ? (set.spec.updateStrategy.rollingUpdate.partition ?? 0) : 0;
@@ -366,15 +367,15 @@ export class DefaultStatefulSetControl {
         try {
           this.podControl.deleteStatefulPod(set, pod);
         } catch (e) {
-          if (!(e instanceof ApiError && e.code === 404)) throw attachStatus(e, status);
+          if (!(e instanceof ApiError && e.code === 404)) return { status, error: e };
         }
         status.currentReplicas = (status.currentReplicas ?? 0) - 1;
-        return status;
+        return { status };
       }
       // Wait for the updated pod to become available before touching the next one.
-      if (isUnavailable(pod, mrs, this.nowAbs())) return status;
+      if (isUnavailable(pod, mrs, this.nowAbs())) return { status };
     }
-    return status;
+    return { status };
   }
 
   /** updateStatefulSetStatus: completes a finished rolling update, writes only an inconsistent status. */
@@ -383,19 +384,4 @@ export class DefaultStatefulSetControl {
     if (!inconsistentStatus(set, status)) return;
     this.statusUpdater(set, status);
   }
-}
-
-/** The pod as the update loop may change it (upstream: replicas[i].DeepCopy()). */
-function structuredCopy(pod: Pod): Pod {
-  return JSON.parse(JSON.stringify(pod)) as Pod;
-}
-
-function attach(err: unknown, revisions: { current?: ControllerRevision; update?: ControllerRevision }): unknown {
-  if (err && typeof err === "object") (err as { revisions?: unknown }).revisions = revisions;
-  return err;
-}
-
-function attachStatus(err: unknown, status: StatefulSetStatus): unknown {
-  if (err && typeof err === "object") (err as { status?: unknown }).status = status;
-  return err;
 }

@@ -84,7 +84,10 @@ describe("kubectl apply", () => {
     c.files.set("pod.yaml", POD.replace("  name: web\n", "  name: web\n  namespace: a\n"));
     expect(c.run("apply -f pod.yaml -n b")).toEqual({
       out: "",
-      err: "error: the namespace from the provided object \"a\" does not match the namespace \"b\". You must pass '--namespace=a' to perform this operation.\n",
+      // kubectl's line, then Kubelab's pointer into the manifest (metadata.namespace is line 5, column 3).
+      err:
+        "error: the namespace from the provided object \"a\" does not match the namespace \"b\". You must pass '--namespace=a' to perform this operation.\n" +
+        "  at pod.yaml, document 1, line 5, column 3, field metadata.namespace\n",
       code: 1,
     });
   });
@@ -99,7 +102,9 @@ describe("kubectl apply", () => {
       out: "pod/web created\n",
       err:
         'resource mapping not found for name: "hello" namespace: "" from "mixed.yaml": no matches for kind "CronJob" in version "batch/v1beta1"\nensure CRDs are installed first\n' +
-        'Error from server (BadRequest): error when creating "mixed.yaml": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].imagePullPolicyy"\n',
+        "  at mixed.yaml, document 1, line 2, column 1, field kind\n" +
+        'Error from server (BadRequest): error when creating "mixed.yaml": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].imagePullPolicyy"\n' +
+        "  at mixed.yaml, document 3, line 25, column 5, field spec.containers[0].imagePullPolicyy\n",
       code: 1,
     });
   });

@@ -9,7 +9,8 @@ import { validateAgainstSchema, schemaErrorsToManifestError } from "../../manife
 import type { CommandContext, CommandDef } from "../command";
 import { bool, str, strs, type ParsedArgs } from "../flags";
 import { printJSON, printYAML } from "../printers/output";
-import { CommandFailure, fail, fromPrinted, toFailure, toFailures, usageError, withSource, type Failure } from "../util/errors";
+import { CommandFailure, fail, fromPrinted, locationOf, plain, toFailure, toFailures, usageError, withLocation, withSource, type Failure } from "../util/errors";
+import { ApiError } from "../../apiserver/errors";
 import { selectFromFiles, type FileInfo } from "../util/files";
 import { LAST_APPLIED_ANNOTATION, lastApplied, withLastApplied } from "../util/lastApplied";
 import { nameLine } from "../util/names";
@@ -24,12 +25,30 @@ export function schemaFailure(info: FileInfo, verb: "creating" | "patching"): Fa
   const errors = validateAgainstSchema(info.document);
   const e = schemaErrorsToManifestError(info.document, errors, verb);
   if (!e) return undefined;
-  if (e.code !== "Invalid") return fromPrinted(e.message);
+  if (e.code !== "Invalid") return withLocation(fromPrinted(e.message), locationOf(e.fileName, e.documentIndex, e.line, e.column, e.fieldPath));
   // A 422 prints from its details alone, and as "Error from server (Invalid)" among several errors.
   const causes = errors.map((x) => `${x.path}: ${x.message}`);
   const qualified = info.type.group ? `${info.type.kind}.${info.type.group}` : info.type.kind;
   const status = `${qualified} ${JSON.stringify(info.name)} is invalid: ${causes.length === 1 ? causes[0] : `[${causes.join(", ")}]`}`;
-  return { text: `error when ${verb} ${JSON.stringify(info.source)}: ${status}`, reason: "Invalid", single: e.message };
+  const first = errors[0];
+  return {
+    text: `error when ${verb} ${JSON.stringify(info.source)}: ${status}`,
+    reason: "Invalid",
+    single: e.message,
+    ...(first ? { location: locationOf(info.document.fileName, info.document.index, first.line, first.column, first.path) } : {}),
+  };
+}
+
+/**
+ * Where a server refusal points in the manifest: the first invalid field of an Invalid error (found in
+ * the YAML even when only its parent was written), else the document itself.
+ */
+export function manifestLocation(info: FileInfo, e: unknown): string | undefined {
+  const doc = info.document;
+  if (!doc) return undefined;
+  const field = e instanceof ApiError ? e.fieldPaths[0] ?? (e as { errors?: { field?: string }[] }).errors?.[0]?.field : undefined;
+  const pos = field ? doc.nearestPositionOf(field) : { line: doc.line, column: doc.column };
+  return locationOf(doc.fileName, doc.index, pos.line, pos.column, field);
 }
 
 function objectName(info: FileInfo): string {
@@ -48,6 +67,10 @@ function applyOne(ctx: CommandContext, info: FileInfo, output: string): KubeObje
   if (info.name === "") {
     const generateName = info.object.metadata?.generateName;
     if (generateName) fail(`from ${generateName}: cannot use generate name with apply`);
+    // The client refuses the GET of an unnamed object before anything reaches the server (rest client:
+    // "resource name may not be empty"), wrapped like any failed retrieval.
+    const f = withSource(plain("resource name may not be empty"), `retrieving current configuration of:\n${describeInfo(info)}\nfrom server for:`, info.source);
+    throw new CommandFailure([withLocation(f, manifestLocation(info, undefined))]);
   }
   const modified = withLastApplied(info.object);
   let current: KubeObject | undefined;
@@ -64,7 +87,7 @@ function applyOne(ctx: CommandContext, info: FileInfo, output: string): KubeObje
     try {
       created = api.create(ctx.actor, modified, info.namespace);
     } catch (e) {
-      throw new CommandFailure([withSource(toFailure(e), "creating", info.source)]);
+      throw new CommandFailure([withLocation(withSource(toFailure(e), "creating", info.source), manifestLocation(info, e))]);
     }
     printResult(ctx, info, output, "created");
     return created;
@@ -87,7 +110,7 @@ function applyOne(ctx: CommandContext, info: FileInfo, output: string): KubeObje
         Object.assign(o, merged);
       });
     } catch (e) {
-      throw new CommandFailure([patchFailure(info, patch, e)]);
+      throw new CommandFailure([withLocation(patchFailure(info, patch, e), manifestLocation(info, e))]);
     }
   }
   if (current.metadata.deletionTimestamp) {

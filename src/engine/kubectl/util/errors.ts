@@ -19,6 +19,26 @@ export interface Failure {
   readonly single?: string;
   /** Exit code (cmdutil.DefaultErrorExitCode is 1). */
   readonly code?: number;
+  /**
+   * Kubelab's addition under kubectl's text: where in which manifest the problem is
+   * ("file.yaml, document 2, line 7, column 3, field spec.replicas").
+   */
+  readonly location?: string;
+}
+
+/** The location line for a manifest: file, 1-based document number, line/column, and the field if known. */
+export function locationOf(fileName: string, documentIndex: number | undefined, line: number | undefined, column: number | undefined, fieldPath?: string): string {
+  const parts = [fileName];
+  if (documentIndex !== undefined) parts.push(`document ${documentIndex + 1}`);
+  if (line !== undefined) parts.push(`line ${line}`);
+  if (column !== undefined) parts.push(`column ${column}`);
+  if (fieldPath) parts.push(`field ${fieldPath}`);
+  return parts.join(", ");
+}
+
+/** Attaches a manifest location to a failure (kept when it already has one). */
+export function withLocation(f: Failure, location: string | undefined): Failure {
+  return location === undefined || f.location !== undefined ? f : { ...f, location };
 }
 
 /** A plain Go error (fmt.Errorf). */
@@ -101,16 +121,20 @@ function withNewline(s: string): string {
   return s.endsWith("\n") ? s : s + "\n";
 }
 
+function located(text: string, f: Failure): string {
+  return f.location === undefined || text === "" ? text : `${withNewline(text)}  at ${f.location}`;
+}
+
 /** The stderr text CheckErr prints for these failures ("" for none). */
 export function renderFailures(failures: readonly Failure[]): string {
   if (failures.length === 0) return "";
   if (failures.length === 1) {
     // cmdutil.ErrExit: exit 1 without a message (the command already printed what it had to say).
-    const msg = singleMessage(failures[0] as Failure);
+    const msg = located(singleMessage(failures[0] as Failure), failures[0] as Failure);
     return msg === "" ? "" : withNewline(msg);
   }
   let s = "";
-  for (const f of failures) s += withNewline(aggregateLine(f));
+  for (const f of failures) s += withNewline(located(aggregateLine(f), f));
   return s;
 }
 

@@ -8,7 +8,7 @@ import { resourceMappingNotFoundMessage, type ManifestError } from "../../manife
 import { parseManifests } from "../../manifests/parse";
 import { deepCopy } from "../../sim/clone";
 import type { CommandContext } from "../command";
-import { fail, fromPrinted, type Failure } from "./errors";
+import { fail, fromPrinted, type Failure, locationOf, withLocation } from "./errors";
 import type { Info } from "./resources";
 
 /** The extensions a directory is filtered by (FileExtensions). Files named explicitly are always read. */
@@ -103,7 +103,7 @@ export function selectFromFiles(ctx: CommandContext, filenames: readonly string[
       if (!type) {
         const message = resourceMappingNotFoundMessage(name, metaString(object, "namespace"), src.name, object.apiVersion, object.kind);
         manifestErrors.push({ fileName: src.name, documentIndex: doc.index, itemIndex: doc.itemIndex, line: doc.line, column: doc.column, message, code: "NoKindMatch", stopsFile: false });
-        perFile.push({ order, failure: fromPrinted(message) });
+        perFile.push({ order, failure: withLocation(fromPrinted(message), locationOf(src.name, doc.index, doc.nearestPositionOf("kind").line, doc.nearestPositionOf("kind").column, "kind")) });
         continue;
       }
       let namespace: string | undefined;
@@ -115,7 +115,10 @@ export function selectFromFiles(ctx: CommandContext, filenames: readonly string[
         } else if (ctx.enforceNamespace && own !== ctx.namespace) {
           perFile.push({
             order,
-            failure: { text: `the namespace from the provided object ${JSON.stringify(own)} does not match the namespace ${JSON.stringify(ctx.namespace)}. You must pass '--namespace=${own}' to perform this operation.` },
+            failure: {
+              text: `the namespace from the provided object ${JSON.stringify(own)} does not match the namespace ${JSON.stringify(ctx.namespace)}. You must pass '--namespace=${own}' to perform this operation.`,
+              location: locationOf(src.name, doc.index, doc.nearestPositionOf("metadata.namespace").line, doc.nearestPositionOf("metadata.namespace").column, "metadata.namespace"),
+            },
           });
           continue;
         } else {
@@ -126,7 +129,10 @@ export function selectFromFiles(ctx: CommandContext, filenames: readonly string[
     }
     for (const e of parsed.errors) {
       manifestErrors.push(e);
-      perFile.push({ order: (e.documentIndex ?? 0) * 1e6 + (e.itemIndex ?? 0), failure: fromPrinted(e.message) });
+      perFile.push({
+        order: (e.documentIndex ?? 0) * 1e6 + (e.itemIndex ?? 0),
+        failure: withLocation(fromPrinted(e.message), locationOf(src.name, e.documentIndex, e.line, e.column, e.fieldPath)),
+      });
     }
     perFile.sort((a, b) => a.order - b.order);
     for (const p of perFile) failures.push(p.failure);
