@@ -96,22 +96,56 @@ class ModelContainer implements RunningContainer {
   }
 }
 
-/** The container's literal env values (valueFrom sources resolve with ConfigMaps/Secrets, a later issue). */
-function literalEnv(c: Container): Record<string, string> {
+/**
+ * The container's env as the kubelet resolves it: literal values and downward-API fieldRefs
+ * (metadata.name/namespace/uid, metadata.labels['k'], metadata.annotations['k'], spec.nodeName,
+ * spec.serviceAccountName, status.hostIP, status.podIP). ConfigMap and Secret sources come with those
+ * objects' simulation.
+ */
+function resolvedEnv(pod: Pod, c: Container, podIP: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const e of c.env ?? []) if (e.value !== undefined) out[e.name] = e.value;
+  for (const e of c.env ?? []) {
+    if (e.value !== undefined) out[e.name] = e.value;
+    const path = (e.valueFrom?.fieldRef as { fieldPath?: string } | undefined)?.fieldPath;
+    if (path === undefined) continue;
+    const v = downwardField(pod, path, podIP);
+    if (v !== undefined) out[e.name] = v;
+  }
   return out;
+}
+
+function downwardField(pod: Pod, path: string, podIP: string): string | undefined {
+  const m = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
+  if (m) return (m[1] === "labels" ? pod.metadata.labels : pod.metadata.annotations)?.[m[2]!];
+  switch (path) {
+    case "metadata.name":
+      return pod.metadata.name;
+    case "metadata.namespace":
+      return pod.metadata.namespace;
+    case "metadata.uid":
+      return pod.metadata.uid;
+    case "spec.nodeName":
+      return pod.spec.nodeName;
+    case "spec.serviceAccountName":
+      return pod.spec.serviceAccountName;
+    case "status.hostIP":
+      return pod.status?.hostIP;
+    case "status.podIP":
+      return podIP;
+    default:
+      return undefined;
+  }
 }
 
 export function createContainerModel(_random: SeededRandom): ContainerModel {
   // Compiling a container's behaviour is pure; 150,000 pods of one template share one Program.
   const programs = new Map<string, Program>();
-  const compile = (pod: Pod, c: Container, info: ImageInfo): Program => {
-    const env = kubeletEnv(pod);
-    const key = JSON.stringify([c.image, c.command, c.args, c.env, c.workingDir, env.HOSTNAME]);
+  const compile = (pod: Pod, c: Container, info: ImageInfo, podIP: string): Program => {
+    const env = { ...kubeletEnv(pod), ...resolvedEnv(pod, c, podIP) };
+    const key = JSON.stringify([c.image, c.command, c.args, c.workingDir, env]);
     let p = programs.get(key);
     if (!p) {
-      p = compileBehaviour(c, info, { env: { ...env, ...literalEnv(c) } });
+      p = compileBehaviour(c, info, { env });
       if (programs.size > 5000) programs.clear();
       programs.set(key, p);
     }
@@ -135,7 +169,7 @@ export function createContainerModel(_random: SeededRandom): ContainerModel {
     start(pod: Pod, container: Container, opts: StartOptions): RunningContainer {
       const info = lookupImage(container.image ?? "");
       if (!info) throw new Error(`image ${container.image} was never pulled`);
-      const program = compile(pod, container, info);
+      const program = compile(pod, container, info, opts.podIP);
       const kubeletFiles = kubeletManagedFiles({
         podIPs: [opts.podIP],
         hostname: pod.spec.hostname ?? pod.metadata.name,

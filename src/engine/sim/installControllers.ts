@@ -3,6 +3,9 @@
 import { EndpointsController } from "../controllers/endpoints/endpointsController";
 import { ServiceLoadBalancerController } from "../controllers/endpoints/serviceLoadBalancerController";
 import { EndpointSliceController } from "../controllers/endpointslice/endpointSliceController";
+import { CronJobController } from "../controllers/cronjob/cronJobController";
+import { JobController } from "../controllers/job/jobController";
+import { TTLAfterFinishedController } from "../controllers/job/ttlAfterFinishedController";
 import { DeploymentController } from "../controllers/deployment/deploymentController";
 import { GarbageCollector } from "../controllers/garbagecollector/garbageCollector";
 import { NamespaceController } from "../controllers/namespace/namespaceController";
@@ -22,6 +25,9 @@ export function installControllers(cm: ControllerManager): void {
   cm.add(new GarbageCollector(ctx));
   cm.add(new DeploymentController(ctx));
   cm.add(new ReplicaSetController(ctx, "ReplicaSet"));
+  cm.add(new JobController(ctx));
+  cm.add(new CronJobController(ctx));
+  cm.add(new TTLAfterFinishedController(ctx));
   cm.add(new NodeLifecycleController(ctx));
   cm.add(new TaintEvictionController(ctx));
   // cloud-provider-kind's service controller: LoadBalancer Services get an address from a local pool.

@@ -19,21 +19,18 @@ import type { Controller, ControllerContext } from "../context";
 import { ControllerExpectations } from "../replicaset/expectations";
 import { countReadyPods, countTerminatingPods, filterActivePods } from "./activePods";
 import { BackoffStore } from "./backoffUtils";
-import { calculateFailedIndexes, calculateSucceededIndexes, getPodsWithDelayedDeletionPerIndex } from "./indexedJobUtils";
+import { evaluateFinish } from "./jobFinish";
 import { JobLimits, jobKeyOf, type JobSyncEnv } from "./jobSyncEnv";
-import { JobReason, type Job, type JobCondition } from "./jobTypes";
+import { JobReason, type Job } from "./jobTypes";
 import {
-  backoffLimitOf, ensureJobConditionStatus, findConditionByType, hasBackoffLimitPerIndex, hasJobTrackingFinalizer,
-  isIndexedJob, isJobFinished, isPodFailed, jobSuspended, managedByExternalController, newCondition, sameControllerRef, sameLabels,
+  ensureJobConditionStatus, hasJobTrackingFinalizer, isJobFinished, jobSuspended, managedByExternalController, newCondition,
+  sameControllerRef, sameLabels,
 } from "./jobUtil";
 import { deleteActivePods, manageJob } from "./manageJob";
-import { totalOf } from "./orderedIntervals";
 import { PodControl } from "./podControl";
-import { matchPodFailurePolicy } from "./podFailurePolicy";
-import { matchSuccessPolicy } from "./successPolicy";
 import { getNewFinishedPods, newUncountedSets, nonIgnoredFailedPodsCount, type SyncJobCtx } from "./syncJobCtx";
 import { UIDTrackingExpectations } from "./trackingUtils";
-import { hasSuccessCriteriaMetCondition, trackJobStatusAndRemoveFinalizers } from "./trackStatus";
+import { trackJobStatusAndRemoveFinalizers } from "./trackStatus";
 
 /** Informer index names (prefixed: the pod informer is shared by every controller). */
 const IDX_CONTROLLER_UID = "job/controllerUID";
