@@ -31,7 +31,8 @@ export default tseslint.config(
   },
   {
     files: ["src/engine/**/*.ts"],
-    ignores: ["src/engine/**/*.test.ts"],
+    // Tests and their support files run in Node only (they may read fixtures from disk).
+    ignores: ["src/engine/**/*.test.ts", "src/engine/**/testing/**", "src/engine/**/testCluster.ts", "src/engine/**/testHarness.ts", "src/engine/**/testKit.ts"],
     languageOptions: { globals: {} },
     rules: {
       "no-restricted-globals": ["error", ...engineBannedGlobals],

@@ -4,35 +4,32 @@
 // required `matchFields metadata.name` affinity and bound by the default scheduler.
 // mirrors k/k pkg/controller/daemon/daemon_controller.go (DaemonSetsController).
 import type { Node, Pod } from "../../api/types";
-import { controllerRefOf, isPodAvailable, isPodReady } from "../../api/podutil";
+import { controllerRefOf, isPodReady } from "../../api/podutil";
 import { labelSelectorAsSelector, type Selector } from "../../apimachinery/labels";
 import { ApiError } from "../../apiserver/errors";
 import type { ApiClient } from "../../client/apiClient";
 import type { EventRecorder } from "../../client/eventRecorder";
 import { keyOf, type Informer } from "../../client/informer";
 import type { WorkQueue } from "../../client/workqueue";
-import { deepCopy } from "../../sim/clone";
 import type { Controller, ControllerContext } from "../context";
 import { ControllerExpectations } from "../replicaset/expectations";
 import { Backoff } from "./backoff";
-import { CLAIMABLE_INDEX, claimableIndexFunc, claimObjects, newControllerRef, recheckDeletionTimestamp } from "./controllerRefManager";
-import { createPodTemplate, getTargetNodeName, getTemplateGeneration, isPodUpdated, replaceDaemonSetPodNodeNameNodeAffinity } from "./daemonSetUtil";
+import { CLAIMABLE_INDEX, claimableIndexFunc, claimObjects, recheckDeletionTimestamp } from "./controllerRefManager";
+import { getTargetNodeName } from "./daemonSetUtil";
 import { cleanupHistory, constructHistory, controllerKind } from "./history";
-import { aggregate, isNamespaceTerminating, manage, podByCreationTimestampAndPhase } from "./manage";
+import { manage } from "./manage";
 import { nodeShouldRunDaemonPod } from "./nodeShouldRunDaemonPod";
 import { rollingUpdate } from "./rollingUpdate";
-import { CONTROLLER_REVISION_HASH_LABEL, type ControllerRevision, type DaemonSet, type DaemonSetStatus } from "./types";
+import { updateDaemonSetStatus } from "./status";
+import { syncNodes } from "./syncNodes";
+import { CONTROLLER_REVISION_HASH_LABEL, type ControllerRevision, type DaemonSet } from "./types";
 
 /** BurstReplicas: "a rate limiter for booting pods on a lot of pods" (250 avoids registry DoS). */
 export const BURST_REPLICAS = 250;
-/** StatusUpdateRetries: one GET-and-retry after a failed status write. */
-export const STATUS_UPDATE_RETRIES = 1;
 /** BackoffGCInterval. */
 export const BACKOFF_GC_INTERVAL_MS = 60_000;
 /** kube-controller-manager builds the failed-pods backoff as flowcontrol.NewBackOff(1s, 15m). */
 export const FAILED_PODS_BACKOFF = { initialMs: 1_000, maxMs: 15 * 60_000 } as const;
-/** controller.SlowStartInitialBatchSize. */
-const SLOW_START_INITIAL_BATCH_SIZE = 1;
 /** SelectingAllReason. */
 export const SelectingAllReason = "SelectingAll";
 
@@ -53,6 +50,9 @@ export class DaemonSetController implements Controller {
   /** Node names in order, rebuilt when a node is added or removed (informer lists are insertion-ordered). */
   private nodeNames: string[] | undefined;
   private lastBackoffGC = 0;
+  /** The claimed pods of the DaemonSet being synced (see getDaemonPods). */
+  private memo: { ds: DaemonSet; pods: Pod[]; byNode: [ReadonlyMap<string, readonly Pod[]> | undefined, ReadonlyMap<string, readonly Pod[]> | undefined] } | undefined;
+  private syncing = false;
   private started = false;
 
   constructor(readonly ctx: ControllerContext) {
@@ -266,12 +266,17 @@ export class DaemonSetController implements Controller {
 
   // ---- pods of a DaemonSet ----
 
-  /** mirrors getDaemonPods: the pods this DaemonSet owns, adopting matching orphans and releasing strays. */
+  /**
+   * mirrors getDaemonPods: the pods this DaemonSet owns, adopting matching orphans and releasing strays.
+   * Upstream claims again at every step of a sync; the cache cannot change within a sync (watch events are
+   * later tasks), so the first claim of a sync is reused: same answer, without re-sending idempotent patches.
+   */
   getDaemonPods(ds: DaemonSet): Pod[] {
+    if (this.memo?.ds === ds) return this.memo.pods;
     const selector = this.selectorOf(ds);
     const ns = ds.metadata.namespace ?? "";
     const candidates = [...this.podLister.byIndex(CLAIMABLE_INDEX, ds.metadata.uid), ...this.podLister.byIndex(CLAIMABLE_INDEX, `orphan/${ns}`)];
-    return claimObjects(candidates, {
+    const pods = claimObjects(candidates, {
       client: this.client,
       owner: ds,
       ownerKind: controllerKind,
@@ -279,15 +284,22 @@ export class DaemonSetController implements Controller {
       match: (p) => selector.matches(p.metadata.labels),
       canAdopt: recheckDeletionTimestamp(this.client, ds),
     });
+    if (this.syncing) this.memo = { ds, pods, byNode: [undefined, undefined] };
+    return pods;
   }
 
   /**
    * mirrors getNodesToDaemonPods: the DaemonSet's pods grouped by target node. Deleted pods that already
    * finished are left out unless `includeDeletedTerminal` (history cleanup counts them as live).
+   * The map is shared for the rest of the sync: callers must not change it.
    */
-  getNodesToDaemonPods(ds: DaemonSet, includeDeletedTerminal: boolean): Map<string, Pod[]> {
+  getNodesToDaemonPods(ds: DaemonSet, includeDeletedTerminal: boolean): ReadonlyMap<string, readonly Pod[]> {
+    const pods = this.getDaemonPods(ds);
+    const slot = includeDeletedTerminal ? 1 : 0;
+    const cached = this.memo?.ds === ds ? this.memo.byNode[slot] : undefined;
+    if (cached) return cached;
     const out = new Map<string, Pod[]>();
-    for (const pod of this.getDaemonPods(ds)) {
+    for (const pod of pods) {
       const phase = pod.status?.phase;
       if (!includeDeletedTerminal && (phase === "Succeeded" || phase === "Failed") && pod.metadata.deletionTimestamp) continue;
       const nodeName = getTargetNodeName(pod);
@@ -296,6 +308,7 @@ export class DaemonSetController implements Controller {
       if (!list) out.set(nodeName, (list = []));
       list.push(pod);
     }
+    if (this.memo?.ds === ds) this.memo.byNode[slot] = out;
     return out;
   }
 
@@ -303,6 +316,16 @@ export class DaemonSetController implements Controller {
 
   /** mirrors syncDaemonSet. */
   syncDaemonSet(key: string): void {
+    this.syncing = true;
+    try {
+      this.syncDaemonSetOnce(key);
+    } finally {
+      this.syncing = false;
+      this.memo = undefined;
+    }
+  }
+
+  private syncDaemonSetOnce(key: string): void {
     const now = this.ctx.clock.now();
     if (now - this.lastBackoffGC >= BACKOFF_GC_INTERVAL_MS) {
       this.lastBackoffGC = now;
@@ -331,7 +354,7 @@ export class DaemonSetController implements Controller {
     const hash = cur.metadata.labels?.[CONTROLLER_REVISION_HASH_LABEL] ?? "";
     if (!this.expectations.satisfied(key, now)) {
       // Only status: observedGeneration is not raised, this generation was not processed.
-      this.updateDaemonSetStatus(ds, nodeList, hash, false);
+      updateDaemonSetStatus(this, ds, nodeList, hash, false);
       return;
     }
     let err: unknown;
@@ -342,7 +365,7 @@ export class DaemonSetController implements Controller {
     }
     let statusErr: unknown;
     try {
-      this.updateDaemonSetStatus(ds, nodeList, hash, true);
+      updateDaemonSetStatus(this, ds, nodeList, hash, true);
     } catch (e) {
       statusErr = e;
     }

@@ -143,8 +143,12 @@ export function getTargetNodeName(pod: Pod): string | undefined {
   if (pod.spec.nodeName) return pod.spec.nodeName;
   const terms = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
   if (!terms || terms.length < 1) return undefined;
-  for (const term of terms) {
-    for (const exp of term.matchFields ?? []) {
+  // Indexed loops: this runs for every pod of a DaemonSet on every sync.
+  for (let t = 0; t < terms.length; t++) {
+    const fields = terms[t]!.matchFields;
+    if (!fields) continue;
+    for (let i = 0; i < fields.length; i++) {
+      const exp = fields[i]!;
       if (exp.key === OBJECT_NAME_FIELD && exp.operator === "In") {
         return exp.values?.length === 1 ? exp.values[0] : undefined;
       }

@@ -186,11 +186,12 @@ function emptyStatus(): NonNullable<DaemonSet["status"]> {
 
 // mirrors cleanupHistory: deletes the oldest revisions no live pod uses, down to revisionHistoryLimit.
 export function cleanupHistory(dsc: DaemonSetController, ds: DaemonSet, old: ControllerRevision[]): void {
-  // Include deleted terminal pods when maintaining history.
-  const nodesToDaemonPods = dsc.getNodesToDaemonPods(ds, true);
   const toKeep = ds.spec.revisionHistoryLimit ?? 10;
   let toKill = old.length - toKeep;
   if (toKill <= 0) return;
+  // Include deleted terminal pods when maintaining history. (Upstream lists them before the early return;
+  // the claim already ran in this sync, so listing after it changes nothing.)
+  const nodesToDaemonPods = dsc.getNodesToDaemonPods(ds, true);
   const liveHashes = new Set<string>();
   for (const pods of nodesToDaemonPods.values()) {
     for (const pod of pods) {

@@ -36,7 +36,7 @@ export function failedPodsBackoffKey(ds: DaemonSet, nodeName: string): string {
 export function podsShouldBeOnNode(
   dsc: DaemonSetController,
   node: Node,
-  nodeToDaemonPods: Map<string, Pod[]>,
+  nodeToDaemonPods: ReadonlyMap<string, readonly Pod[]>,
   ds: DaemonSet,
   hash: string,
   nodesNeedingDaemonPods: string[],
@@ -120,7 +120,7 @@ export function podsShouldBeOnNode(
  * mirrors getUnscheduledPodsWithoutNode: unscheduled pods pinned to a node that no longer exists are never
  * scheduled, so PodGC cannot reap them; the DaemonSet controller deletes them itself.
  */
-export function getUnscheduledPodsWithoutNode(nodeList: readonly Node[], nodeToDaemonPods: Map<string, Pod[]>): string[] {
+export function getUnscheduledPodsWithoutNode(nodeList: readonly Node[], nodeToDaemonPods: ReadonlyMap<string, readonly Pod[]>): string[] {
   const running = new Set<string>();
   for (const n of nodeList) running.add(n.metadata.name);
   const out: string[] = [];

@@ -36,7 +36,7 @@ export function findUpdatedPodsOnNode(podsOnNode: readonly Pod[] | undefined, ha
 export function updatedDesiredNodeCounts(
   ds: DaemonSet,
   nodeList: readonly Node[],
-  nodeToDaemonPods: Map<string, Pod[]>,
+  nodeToDaemonPods: Map<string, readonly Pod[]>,
 ): { maxSurge: number; maxUnavailable: number; desiredNumberScheduled: number } {
   let desiredNumberScheduled = 0;
   for (const node of nodeList) {
@@ -62,7 +62,8 @@ export function updatedDesiredNodeCounts(
 
 // mirrors rollingUpdate: picks old pods to delete (no surge) or nodes to surge onto, then syncNodes.
 export function rollingUpdate(dsc: DaemonSetController, ds: DaemonSet, nodeList: readonly Node[], hash: string): void {
-  const nodeToDaemonPods = dsc.getNodesToDaemonPods(ds, false);
+  // A private copy: updatedDesiredNodeCounts adds empty entries.
+  const nodeToDaemonPods = new Map(dsc.getNodesToDaemonPods(ds, false));
   const { maxSurge, maxUnavailable, desiredNumberScheduled } = updatedDesiredNodeCounts(ds, nodeList, nodeToDaemonPods);
   const now = dsc.ctx.clock.absolute();
   const mrs = ds.spec.minReadySeconds ?? 0;

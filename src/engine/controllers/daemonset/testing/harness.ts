@@ -13,8 +13,8 @@ export interface TestKernel extends Kernel {
   kubectl: ApiClient;
 }
 
-export function newTestKernel(seed = 1): TestKernel {
-  const k = newKernel({ seed });
+export function newTestKernel(seed = 1, freeze = true): TestKernel {
+  const k = newKernel({ seed, freeze });
   k.api.hooks = admissionHooks(k.store, k.random);
   const sys = new ApiClient(k.api, "system:apiserver");
   for (const ns of ["default", "kube-system", "kube-public", "kube-node-lease"]) {
