@@ -72,6 +72,10 @@ export function prepareForCreate(obj: KubeObject): void {
       // Status is reset, then defaulting on read from storage gives phase Pending.
       obj.status = { phase: "Pending" };
       break;
+    case "DaemonSet":
+      obj.status = {};
+      setTemplateGeneration(obj, 1);
+      break;
     case "Job":
       obj.status = {};
       // The Job strategy derives the selector and controller-uid labels from the (just assigned) uid.
@@ -98,6 +102,11 @@ export function prepareForUpdate(next: KubeObject, old: KubeObject): void {
     const gen = old.metadata.generation ?? 1;
     next.metadata.generation = jsonEqual(next.spec, old.spec) ? gen : gen + 1;
   }
+  if (next.kind === "DaemonSet") {
+    // The apps/v1 conversion keeps the template generation in an annotation; it moves with the template.
+    const prev = Number(old.metadata.annotations?.[TEMPLATE_GENERATION] ?? "1");
+    setTemplateGeneration(next, jsonEqual(next.spec?.template, old.spec?.template) ? prev : prev + 1);
+  }
 }
 
 /**
@@ -112,6 +121,13 @@ export function prepareForStatusUpdate(next: KubeObject, old: KubeObject): KubeO
   if (old.spec === undefined) delete out.spec;
   else out.spec = old.spec;
   return out;
+}
+
+/** apps/v1 DaemonSets carry spec.templateGeneration as this annotation (pkg/apis/apps/v1 conversion). */
+const TEMPLATE_GENERATION = "deprecated.daemonset.template.generation";
+
+function setTemplateGeneration(obj: KubeObject, gen: number): void {
+  obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [TEMPLATE_GENERATION]: String(gen) };
 }
 
 /** Structural equality for JSON values, key order ignored. */

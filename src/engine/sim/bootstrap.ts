@@ -107,10 +107,7 @@ export function coreDNSDeployment(): KubeObject {
   } as unknown as KubeObject;
 }
 
-/**
- * The kube-proxy DaemonSet object. Until the DaemonSet controller is simulated, the cluster creates its
- * per-node pods itself, exactly as that controller would (pinned by node affinity, tolerating all).
- */
+/** The kube-proxy DaemonSet kubeadm installs: one pod per node, tolerating every taint. */
 export function kubeProxyDaemonSet(): KubeObject {
   return {
     apiVersion: "apps/v1",

@@ -2,7 +2,7 @@
 // kube-controller-manager with its control loops, the kube-scheduler, one kubelet per node, and the
 // simulated clock that drives them all. It is the engine's front door for the command language, the
 // Web Worker, the headless runner and the tests. Nothing here reads the wall clock.
-import type { KubeObject, Pod } from "../api/types";
+import type { KubeObject } from "../api/types";
 import { ApiServer } from "../apiserver/apiServer";
 import { ApiError } from "../apiserver/errors";
 import { AuditLog } from "../apiserver/audit";
@@ -27,7 +27,7 @@ import { admissionHooks } from "./admissionHooks";
 import { KubeScheduler } from "../scheduler/kubeScheduler";
 import { ServiceAllocator } from "../apiserver/servicealloc/serviceAllocator";
 import { kubeDNSService, kubernetesService } from "../apiserver/servicealloc/systemServices";
-import { coreDNSDeployment, kubeProxyDaemonSet, kubeProxyPodSpec, namespaceObject, staticPods, SYSTEM_NAMESPACES } from "./bootstrap";
+import { coreDNSDeployment, kubeProxyDaemonSet, namespaceObject, staticPods, SYSTEM_NAMESPACES } from "./bootstrap";
 
 export interface InternalError {
   t: number;
@@ -130,7 +130,7 @@ export class Cluster {
     this.advance(this.config.bootSettleMs);
   }
 
-  /** A machine joins: its kubelet registers the Node; it gets its kube-proxy (and static pods). */
+  /** A machine joins: its kubelet registers the Node (the DaemonSet controller then gives it kube-proxy). */
   addNode(cfg: NodeConfig): Kubelet {
     if (this.kubelets.has(cfg.name)) throw new Error(`node "${cfg.name}" already exists`);
     const index = this.nodeIndex++;
@@ -154,31 +154,12 @@ export class Cluster {
     kubelet.start();
     const nodeUid = this.store.get("nodes", `nodes/${cfg.name}`)?.metadata.uid ?? "";
     if (cfg.role === "control-plane") for (const p of staticPods(cfg.name, nodeUid)) client.create(p);
-    this.createKubeProxyPod(cfg.name);
     return kubelet;
   }
 
   /** A worker named like the defaults (node-N, 4 CPU, 8Gi) unless told otherwise. */
   addWorker(name: string, cpu?: string, memory?: string, pods?: number): Kubelet {
     return this.addNode(workerNode(name, this.nodeIndex, cpu, memory, pods));
-  }
-
-  /** What the DaemonSet controller would create for a new node (until that controller is simulated). */
-  private createKubeProxyPod(nodeName: string): void {
-    const ds = this.store.get("daemonsets", "daemonsets/kube-system/kube-proxy");
-    if (!ds) return;
-    const pod = {
-      apiVersion: "v1",
-      kind: "Pod",
-      metadata: {
-        generateName: "kube-proxy-",
-        namespace: "kube-system",
-        labels: { "k8s-app": "kube-proxy", "controller-revision-hash": "66d8f5b7c9", "pod-template-generation": "1" },
-        ownerReferences: [{ apiVersion: "apps/v1", kind: "DaemonSet", name: "kube-proxy", uid: ds.metadata.uid, controller: true, blockOwnerDeletion: true }],
-      },
-      spec: kubeProxyPodSpec(nodeName),
-    } as unknown as Pod;
-    new ApiClient(this.api, "daemon-set-controller").create(pod);
   }
 
   killNode(name: string): void {

@@ -6,6 +6,8 @@ import { EndpointSliceController } from "../controllers/endpointslice/endpointSl
 import { CronJobController } from "../controllers/cronjob/cronJobController";
 import { JobController } from "../controllers/job/jobController";
 import { TTLAfterFinishedController } from "../controllers/job/ttlAfterFinishedController";
+import { DaemonSetController } from "../controllers/daemonset/daemonSetController";
+import { StatefulSetController } from "../controllers/statefulset/statefulSetController";
 import { DeploymentController } from "../controllers/deployment/deploymentController";
 import { GarbageCollector } from "../controllers/garbagecollector/garbageCollector";
 import { NamespaceController } from "../controllers/namespace/namespaceController";
@@ -25,6 +27,8 @@ export function installControllers(cm: ControllerManager): void {
   cm.add(new GarbageCollector(ctx));
   cm.add(new DeploymentController(ctx));
   cm.add(new ReplicaSetController(ctx, "ReplicaSet"));
+  cm.add(new DaemonSetController(ctx));
+  cm.add(new StatefulSetController(ctx));
   cm.add(new JobController(ctx));
   cm.add(new CronJobController(ctx));
   cm.add(new TTLAfterFinishedController(ctx));

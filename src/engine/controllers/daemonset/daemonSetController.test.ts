@@ -86,7 +86,9 @@ describe("DaemonSetController (daemon_controller.go)", () => {
     expect(tpl.$patch).toBe("replace");
     expect(Object.keys(tpl)[0]).toBe("$patch"); // keys sorted, as Go marshals a map
     expect((tpl.metadata as Record<string, unknown>).creationTimestamp).toBeNull();
-    for (const p of dsPods(k)) expect(p.metadata.labels).toEqual({ name: "fluentd-elasticsearch", "controller-revision-hash": hash });
+    // pod-template-generation comes from the deprecated.daemonset.template.generation annotation the API
+    // server's DaemonSet strategy sets to 1 on create.
+    for (const p of dsPods(k)) expect(p.metadata.labels).toEqual({ name: "fluentd-elasticsearch", "controller-revision-hash": hash, "pod-template-generation": "1" });
   });
 
   it("labels pods pod-template-generation from the deprecated.daemonset.template.generation annotation", () => {
