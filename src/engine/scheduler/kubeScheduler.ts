@@ -65,7 +65,15 @@ export class KubeScheduler implements Controller {
     const namespaces = informers.for("namespaces");
     // Owners' selectors feed the default topology spread constraints (created now, started with the rest).
     for (const r of ["replicasets", "replicationcontrollers", "statefulsets"]) informers.for(r);
+    const pvcs = informers.for("persistentvolumeclaims");
+    const storageClasses = informers.for("storageclasses");
     this.framework = newDefaultFramework(this.cache, {
+      volumes: {
+        pvc: (ns, name) => pvcs.get(`${ns}/${name}`),
+        storageClass: (name) => storageClasses.get(name),
+        defaultStorageClass: () =>
+          storageClasses.list().find((sc) => sc.metadata.annotations?.["storageclass.kubernetes.io/is-default-class"] === "true"),
+      },
       defaultSelectorInputs: (pod) => this.defaultSelectorInputs(pod),
       namespaceLabels: (ns) => namespaces.get(ns)?.metadata.labels,
     });

@@ -19,6 +19,7 @@ import { PodTopologySpread, type PodTopologySpreadOptions } from "./podTopologyS
 import { PrioritySort } from "./prioritySort";
 import { SchedulingGates } from "./schedulingGates";
 import { TaintToleration } from "./taintToleration";
+import { VolumeBinding, type VolumeLookups } from "./volumeBinding";
 
 /** v1.DefaultSchedulerName. */
 export const DefaultSchedulerName = "default-scheduler";
@@ -37,6 +38,8 @@ export const DefaultWeights = {
 export interface DefaultProfileOptions extends PodTopologySpreadOptions, InterPodAffinityOptions {
   schedulerName?: string;
   percentageOfNodesToScore?: number;
+  /** PVC and StorageClass lookups for VolumeBinding (absent: the plugin is not in the profile). */
+  volumes?: VolumeLookups;
 }
 
 export function newDefaultProfile(snapshot: Snapshot, options: DefaultProfileOptions = {}): Profile {
@@ -51,12 +54,13 @@ export function newDefaultProfile(snapshot: Snapshot, options: DefaultProfileOpt
   const interPodAffinity = new InterPodAffinity(snapshot, options);
   const balanced = new NodeResourcesBalancedAllocation();
   const imageLocality = new ImageLocality(snapshot);
+  const volumeBinding = options.volumes ? new VolumeBinding(options.volumes) : undefined;
   const enqueue: EnqueueExtensions[] = [schedulingGates, nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, fit, spread, interPodAffinity];
   return {
     schedulerName: options.schedulerName ?? DefaultSchedulerName,
     preEnqueue: [schedulingGates],
     queueSort: new PrioritySort(),
-    preFilter: [nodeAffinity, nodePorts, fit, spread, interPodAffinity],
+    preFilter: [nodeAffinity, nodePorts, fit, ...(volumeBinding ? [volumeBinding] : []), spread, interPodAffinity],
     filter: [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, fit, spread, interPodAffinity],
     postFilter: [new DefaultPreemption()],
     preScore: [taintToleration, nodeAffinity, fit, spread, interPodAffinity, balanced],
