@@ -109,7 +109,7 @@ export function toGoYamlProblem(err: yaml.YAMLException, text: string, roots: re
     if (reason === "bad indentation of a sequence entry") return parser("did not find expected '-' indicator", at, lineOf);
     if (reason === "bad indentation of a mapping entry") return parser("did not find expected key", at, lineOf);
     // Content after the document's root node: go-yaml's parser wanted a block root collection to go
-    // on; after a flow collection or a scalar it wanted the next document.
+    // on; after a flow collection or a scalar it wanted the next document
     const root = roots[0];
     const flowRoot = root !== undefined && /^[{[]/.test(text.slice(skipToContent(text, root.start), skipToContent(text, root.start) + 1));
     const rootKind = root === undefined || flowRoot ? undefined : innerKind(root);

@@ -5,7 +5,7 @@
 import { Heap } from "./heap";
 import type { QueuedPodInfo } from "./queuedPodInfo";
 
-/** backoffQOrderingWindowDuration: expirations are truncated to whole seconds and flushed per window. */
+/** backoffQOrderingWindowDuration: expirations are truncated to whole seconds and flushed once per window */
 export const BackoffQOrderingWindowDuration = 1_000;
 
 // mirrors calculateBackoffDuration
@@ -50,7 +50,7 @@ export class BackoffQueue {
     return p.backoffExpiration;
   }
 
-  /** isPodBackingoff: true while the expiration is not before the current window. */
+  /** isPodBackingoff: true while the expiration is not before the current one */
   isPodBackingoff(p: QueuedPodInfo, now: number): boolean {
     return !(this.getBackoffTime(p) < alignToWindow(now));
   }

@@ -31,11 +31,12 @@ export function schemaFailure(info: FileInfo, verb: "creating" | "patching"): Fa
   const qualified = info.type.group ? `${info.type.kind}.${info.type.group}` : info.type.kind;
   const status = `${qualified} ${JSON.stringify(info.name)} is invalid: ${causes.length === 1 ? causes[0] : `[${causes.join(", ")}]`}`;
   const first = errors[0];
+  const doc = info.document;
   return {
     text: `error when ${verb} ${JSON.stringify(info.source)}: ${status}`,
     reason: "Invalid",
     single: e.message,
-    ...(first ? { location: locationOf(info.document.fileName, info.document.index, first.line, first.column, first.path) } : {}),
+    ...(first ? { location: locationOf(doc.fileName, doc.index, first.line, first.column, first.path) } : {}),
   };
 }
 
