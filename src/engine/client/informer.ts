@@ -151,7 +151,13 @@ export class Informer<T extends KubeObject = KubeObject> {
   private reindex(key: string, old: T | undefined, next: T | undefined): void {
     for (const [name, fn] of this.indexers) {
       const idx = this.indices.get(name)!;
-      if (old) for (const v of fn(old)) idx.get(v)?.delete(key);
+      if (old) {
+        for (const v of fn(old)) {
+          const set = idx.get(v);
+          // Drop emptied buckets: uid-keyed indexes would otherwise keep one per deleted object forever.
+          if (set && set.delete(key) && set.size === 0) idx.delete(v);
+        }
+      }
       if (next) for (const v of fn(next)) addTo(idx, v, key);
     }
   }

@@ -2,6 +2,7 @@
 // (parseAnnotations, validateAnnotations, validateNoAnnotationOverwrites, updateAnnotations): the
 // result line is always "annotated", and kubernetes.io/change-cause may always be overwritten.
 import { conflict } from "../../apiserver/errors";
+import { METADATA_EDIT_FLAGS } from "../util/metadataFlags";
 import type { CommandContext, CommandDef } from "../command";
 import { bool, str, strs, type ParsedArgs } from "../flags";
 import { fail, toFailures, type Failure } from "../util/errors";
@@ -75,18 +76,6 @@ export const annotateCommand: CommandDef = {
   name: "annotate",
   short: "Update the annotations on a resource",
   use: "annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]",
-  flags: [
-    { name: "overwrite", kind: "bool" },
-    { name: "list", kind: "bool" },
-    { name: "local", kind: "bool" },
-    { name: "selector", short: "l", kind: "string" },
-    { name: "field-selector", kind: "string" },
-    { name: "all", kind: "bool" },
-    { name: "all-namespaces", short: "A", kind: "bool" },
-    { name: "resource-version", kind: "string" },
-    { name: "filename", short: "f", kind: "stringArray" },
-    { name: "recursive", short: "R", kind: "bool" },
-    { name: "output", short: "o", kind: "string" },
-  ],
+  flags: METADATA_EDIT_FLAGS,
   run: runAnnotate,
 };

@@ -1,6 +1,7 @@
 // `kubectl label TYPE NAME k=v k2- [--overwrite]`. mirrors kubectl pkg/cmd/label/label.go as of v1.34
 // (parseLabels, validateNoOverwrites, labelFunc, updateDataChangeMsg comparing the JSON lengths).
 import { isValidLabelValue } from "../../apimachinery/validation";
+import { METADATA_EDIT_FLAGS } from "../util/metadataFlags";
 import type { CommandContext, CommandDef } from "../command";
 import { bool, str, strs, type ParsedArgs } from "../flags";
 import { conflict } from "../../apiserver/errors";
@@ -107,18 +108,6 @@ export const labelCommand: CommandDef = {
   name: "label",
   short: "Update the labels on a resource",
   use: "label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]",
-  flags: [
-    { name: "overwrite", kind: "bool" },
-    { name: "list", kind: "bool" },
-    { name: "local", kind: "bool" },
-    { name: "selector", short: "l", kind: "string" },
-    { name: "field-selector", kind: "string" },
-    { name: "all", kind: "bool" },
-    { name: "all-namespaces", short: "A", kind: "bool" },
-    { name: "resource-version", kind: "string" },
-    { name: "filename", short: "f", kind: "stringArray" },
-    { name: "recursive", short: "R", kind: "bool" },
-    { name: "output", short: "o", kind: "string" },
-  ],
+  flags: METADATA_EDIT_FLAGS,
   run: runLabel,
 };

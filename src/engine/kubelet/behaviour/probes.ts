@@ -6,6 +6,7 @@
 
 import type { Container, Probe } from "../../api/types";
 import { goQuote } from "./imageRef";
+import { goDuration } from "../goDuration";
 import { expandKubeletVars } from "./program";
 import type { ContainerProcess } from "./runtime";
 import type { Effect } from "./types";
@@ -122,8 +123,4 @@ function httpProbe(h: NonNullable<Probe["httpGet"]>, t: ProbeTarget): ProbeResul
   return fail(`HTTP probe failed with statuscode: ${status}`, res.effects);
 }
 
-/** Go's time.Duration String() for whole seconds and milliseconds: 1s, 500ms, 1.5s. */
-export function goDuration(ms: number): string {
-  if (ms < 1000) return `${ms}ms`;
-  return `${ms / 1000}s`;
-}
+export { goDuration };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Pod } from "../../api/types";
-import { isPodAvailable, isPodReady, podAvailableAt } from "./podUtil";
+import type { Pod } from "./types";
+import { isPodAvailable, isPodReady } from "./podutil";
 
 const T0 = Date.UTC(2025, 0, 1, 0, 0, 0);
 
@@ -15,7 +15,7 @@ function pod(ready: "True" | "False" | undefined, since = T0): Pod {
   };
 }
 
-describe("podUtil", () => {
+describe("api/podutil", () => {
   it("isPodReady reads the Ready condition", () => {
     expect(isPodReady(pod("True"))).toBe(true);
     expect(isPodReady(pod("False"))).toBe(false);
@@ -29,11 +29,4 @@ describe("podUtil", () => {
     expect(isPodAvailable(pod("True"), 10, T0 + 10_000)).toBe(true);
   });
 
-  it("podAvailableAt is the first instant isPodAvailable holds", () => {
-    const p = pod("True");
-    const at = podAvailableAt(p, 10)!;
-    expect(isPodAvailable(p, 10, at)).toBe(true);
-    expect(isPodAvailable(p, 10, at - 1)).toBe(false);
-    expect(podAvailableAt(pod("False"), 10)).toBeUndefined();
-  });
 });
