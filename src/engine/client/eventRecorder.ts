@@ -23,6 +23,18 @@ const MAX_CACHE = 4096;
  */
 export class EventNameClock {
   last = 0n;
+  private lastMs = -1;
+  private msNanos = 0n;
+
+  /** The next name timestamp at or after `ms` (BigInt work only when the millisecond changes). */
+  next(ms: number): bigint {
+    if (ms !== this.lastMs) {
+      this.lastMs = ms;
+      this.msNanos = BigInt(ms) * 1_000_000n;
+    }
+    this.last = this.msNanos > this.last ? this.msNanos : this.last + 1n;
+    return this.last;
+  }
 }
 
 export class EventRecorder {
@@ -55,7 +67,7 @@ export class EventRecorder {
     if (!this.enabled) return;
     const now = this.clock.now();
     const ts = rfc3339(this.clock.absolute());
-    const key = [ref.kind, ref.namespace, ref.name, ref.uid, ref.fieldPath, type, reason, message].join("\u0000");
+    const key = `${ref.kind}\u0000${ref.namespace}\u0000${ref.name}\u0000${ref.uid}\u0000${ref.fieldPath}\u0000${type}\u0000${reason}\u0000${message}`;
     const hit = this.recent.get(key);
     try {
       if (hit && now - hit.at <= AGGREGATION_WINDOW_MS) {
@@ -66,9 +78,7 @@ export class EventRecorder {
       }
       // Event names are "<object>.<hex nanoseconds>" (record/event.go makeEvent); keep them unique.
       // Nanoseconds since 1970 exceed 2^53: BigInt keeps "+1ns" for events recorded in the same instant.
-      let nanos = BigInt(this.clock.absolute()) * 1_000_000n;
-      if (nanos <= this.names.last) nanos = this.names.last + 1n;
-      this.names.last = nanos;
+      const nanos = this.names.next(this.clock.absolute());
       const ev: KubeEvent = {
         apiVersion: "v1",
         kind: "Event",

@@ -151,6 +151,19 @@ export class Informer<T extends KubeObject = KubeObject> {
   private reindex(key: string, old: T | undefined, next: T | undefined): void {
     for (const [name, fn] of this.indexers) {
       const idx = this.indices.get(name)!;
+      if (old && next) {
+        // Most updates (status writes) leave index values alone: keep the entry where it is, which is both
+        // cheaper and keeps each bucket in insertion (creation) order.
+        const was = fn(old);
+        const now = fn(next);
+        if (sameValues(was, now)) continue;
+        for (const v of was) {
+          const set = idx.get(v);
+          if (set && set.delete(key) && set.size === 0) idx.delete(v);
+        }
+        for (const v of now) addTo(idx, v, key);
+        continue;
+      }
       if (old) {
         for (const v of fn(old)) {
           const set = idx.get(v);
@@ -161,6 +174,12 @@ export class Informer<T extends KubeObject = KubeObject> {
       if (next) for (const v of fn(next)) addTo(idx, v, key);
     }
   }
+}
+
+function sameValues(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function addTo(idx: Map<string, Set<string>>, value: string, key: string): void {
