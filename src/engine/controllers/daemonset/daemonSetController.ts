@@ -33,6 +33,10 @@ export const FAILED_PODS_BACKOFF = { initialMs: 1_000, maxMs: 15 * 60_000 } as c
 /** SelectingAllReason. */
 export const SelectingAllReason = "SelectingAll";
 
+/** Simulated cost of a sync: an API round trip plus examining each node and its daemon pods (~5µs). */
+const SYNC_BASE_COST_MS = 1;
+const SYNC_COST_PER_NODE_MS = 0.005;
+
 export class DaemonSetController implements Controller {
   readonly name = "daemonset-controller";
   /** The controller's client: kube-controller-manager builds it as ClientOrDie("daemon-set-controller"). */
@@ -337,6 +341,10 @@ export class DaemonSetController implements Controller {
       return;
     }
     const nodeList = this.nodes();
+    // A sync walks every node and its daemon pods: charge that time so that pod and node events arriving
+    // meanwhile coalesce into the next sync, as with a real controller under load (else 5,000 kube-proxy
+    // pods starting would cost 5,000 full syncs).
+    this.queue.charge(SYNC_BASE_COST_MS + nodeList.length * SYNC_COST_PER_NODE_MS);
     const sel = ds.spec.selector;
     if (!sel || (sel.matchLabels === undefined && sel.matchExpressions === undefined)) {
       this.eventRecorder.event(ds, "Warning", SelectingAllReason, "This daemon set is selecting all pods. A non-empty selector is required.");
