@@ -1,27 +1,39 @@
+import { MotionConfig } from "framer-motion";
+import { ClusterGraph } from "./components/graph/ClusterGraph";
+import { BottomDock } from "./components/shell/BottomDock";
+import { FatalBanner } from "./components/shell/FatalBanner";
+import { Header } from "./components/shell/Header";
+import { NoticeToast } from "./components/shell/NoticeToast";
+import { SidePanel } from "./components/shell/SidePanel";
+import { usePageFileDrop } from "./components/shell/usePageFileDrop";
+import "./components/shell/shell.css";
+
 /**
- * App is the page shell. For now it introduces Kubelab and reserves the "Cluster" region, where the live
- * view of the simulated cluster will be drawn from what the engine's worker reports.
+ * App is the page shell: the header with the simulated clock, the cluster graph in the centre, a side
+ * panel (editor, inspector, lesson, experiments) and a dock (terminal, event log). Motion follows the
+ * learner's prefers-reduced-motion setting everywhere framer-motion animates.
  */
 export function App() {
+  const dragging = usePageFileDrop();
   return (
-    <main className="app">
-      <header className="app-header">
-        <svg className="app-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
-          <path d="M16 2 28 9v14l-12 7-12-7V9z" />
-          <circle cx="16" cy="16" r="5" />
-        </svg>
-        <h1>Kubelab</h1>
-        <p className="app-tagline">A Kubernetes cluster in your browser tab, built to teach.</p>
-      </header>
-
-      <section className="app-cluster" aria-labelledby="cluster-heading">
-        <h2 id="cluster-heading">Cluster</h2>
-        <p>The cluster view is coming: the control plane, the nodes and the pods, drawn live from the simulation.</p>
-      </section>
-
-      <footer className="app-footer">
-        <p>Simulates Kubernetes v1.34.</p>
-      </footer>
-    </main>
+    <MotionConfig reducedMotion="user">
+      <div className="shell" data-dragging={dragging || undefined}>
+        <Header />
+        <FatalBanner />
+        <main className="shell-main">
+          <section className="cluster-region" aria-label="Cluster">
+            <ClusterGraph />
+          </section>
+          <SidePanel />
+          <BottomDock />
+        </main>
+        <NoticeToast />
+        {dragging && (
+          <div className="drop-overlay" aria-hidden="true">
+            Drop a YAML file to open it in the editor
+          </div>
+        )}
+      </div>
+    </MotionConfig>
   );
 }

@@ -6,6 +6,7 @@ import type { Locator, Page } from "@playwright/test";
  */
 export class HomePage {
   readonly heading: Locator;
+  /** The brand link, whose title introduces Kubelab (the tagline itself shows on wide screens only). */
   readonly description: Locator;
   readonly clusterRegion: Locator;
   /** Console errors and uncaught exceptions seen since construction, in order. */
@@ -13,8 +14,8 @@ export class HomePage {
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole("heading", { level: 1, name: "Kubelab" });
-    this.description = page.getByText("A Kubernetes cluster in your browser tab, built to teach.");
-    this.clusterRegion = page.getByRole("region", { name: "Cluster" });
+    this.description = page.getByTitle("Kubelab: a Kubernetes cluster in your browser tab, built to teach");
+    this.clusterRegion = page.getByRole("region", { name: "Cluster", exact: true });
     page.on("console", (message) => {
       if (message.type() === "error") this.errors.push(`console: ${message.text()}`);
     });

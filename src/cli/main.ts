@@ -6,8 +6,10 @@ import { Cluster } from "../engine/sim/cluster";
 import { defaultClusterConfig } from "../engine/sim/clusterConfig";
 import { Session } from "../engine/sim/session";
 import { nodeFileSystem } from "./nodeFs";
+import { experimentMain } from "./experiment";
 
 const USAGE = `Usage: npm run kubelab -- [--nodes N] [--seed S] SCRIPT|-
+       npm run kubelab -- experiment NAME [--set key=value]...   (see 'experiment --help')
 
 Runs SCRIPT (one command a line: kubectl ... or sim ...; # starts a comment) against a new simulated
 Kubernetes v1.34 cluster and prints each command with its output. Exits 1 if a command failed.
@@ -17,6 +19,7 @@ Kubernetes v1.34 cluster and prints each command with its output. Exits 1 if a c
 `;
 
 function main(argv: string[]): number {
+  if (argv[0] === "experiment") return experimentMain(argv.slice(1), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
   let nodes = 3;
   let seed = 1;
   let script: string | undefined;

@@ -9,6 +9,12 @@
 // follows the snapshot's.
 //
 // Everything here is plain data (structured-clone safe): no classes, no functions, no Maps.
+import type { ExperimentRunView } from "../experiments/types";
+
+export type { ExperimentRunView };
+import type { LessonStatus } from "../lessons/status";
+
+export type { LessonStatus };
 
 // ─── The cluster as the page draws it ─────────────────────────────────────────────────────────────────
 
@@ -270,7 +276,26 @@ export type ReplyBody =
   | { readonly kind: "details"; readonly details: ObjectDetails | null }
   | { readonly kind: "completions"; readonly candidates: readonly string[]; readonly replaceFrom: number }
   | { readonly kind: "saved"; readonly state: SavedState }
+  /** The experiment run (src/experiments): its live timeline and, once done, its report. null: none. */
+  | { readonly kind: "experiment"; readonly run: ExperimentRunView | null }
+  /** The lesson the worker follows (src/lessons): the current step's check, and show-me or quiz when asked.
+   *  null: no lesson is followed on this cluster (none begun, or the cluster was replaced since). */
+  | { readonly kind: "lesson"; readonly status: LessonStatus | null }
+  | { readonly kind: "stats"; readonly stats: WorkerStats }
   | { readonly kind: "error"; readonly message: string };
+
+/** What the worker sent and did since `stats` turned measuring on (for `npm run bench:ui`). */
+export interface WorkerStats {
+  readonly measuring: boolean;
+  /** Batches posted, and their size as JSON (UTF-16 code units ≈ bytes for this ASCII data). */
+  readonly batches: number;
+  readonly bytes: number;
+  /** Real ms the real-time loop spent running the engine, and the simulated ms it advanced. */
+  readonly busyMs: number;
+  readonly simulatedMs: number;
+  /** Real ms since measuring started. */
+  readonly elapsedMs: number;
+}
 
 export interface Reply {
   readonly type: "reply";
@@ -307,7 +332,9 @@ export interface SavedState {
 export type JournalEntry =
   | { readonly at: number; readonly op: "run"; readonly line: string }
   | { readonly at: number; readonly op: "apply"; readonly files: readonly EditorFile[] }
-  | { readonly at: number; readonly op: "delete"; readonly files: readonly EditorFile[] };
+  | { readonly at: number; readonly op: "delete"; readonly files: readonly EditorFile[] }
+  /** The editor's tabs changed before a command that may read them (`kubectl apply -f web.yaml`). */
+  | { readonly at: number; readonly op: "files"; readonly files: readonly EditorFile[] };
 
 export interface EditorFile {
   readonly name: string;
@@ -324,6 +351,8 @@ export type RequestBody =
   /** `kubectl apply -f` of the editor's files (each file is one or more YAML documents). */
   | { readonly kind: "apply"; readonly files: readonly EditorFile[] }
   | { readonly kind: "delete"; readonly files: readonly EditorFile[] }
+  /** The editor's tabs, as the files the terminal's `kubectl apply -f <tab>` reads (replaces the last set). */
+  | { readonly kind: "files"; readonly files: readonly EditorFile[] }
   /** Parse and schema-check without applying, for inline markers while typing. */
   | { readonly kind: "validate"; readonly file: EditorFile }
   | { readonly kind: "clock"; readonly paused?: boolean; readonly speed?: number }
@@ -334,7 +363,23 @@ export type RequestBody =
   | { readonly kind: "details"; readonly id: string }
   | { readonly kind: "complete"; readonly line: string; readonly cursor: number }
   | { readonly kind: "snapshot" }
-  | { readonly kind: "save" };
+  | { readonly kind: "save" }
+  /** Start a ready-made experiment (src/experiments) on a fresh cluster that replaces the live one: setup
+   *  and failure run at once, then the watch runs with the clock. `set`: knob values (`--set key=value`). */
+  | { readonly kind: "experiment"; readonly name: string; readonly set?: Readonly<Record<string, string>> }
+  /** The current experiment run (poll while it runs). */
+  | { readonly kind: "experimentStatus" }
+  /** Run the rest of the watch at once (headless speed) and report. */
+  | { readonly kind: "experimentFinish" }
+  /** Forget the run; the cluster stays as it is. */
+  | { readonly kind: "experimentStop" }
+  /** Guided lessons (src/lessons). The page first sends `init` with the lesson's starting state, then
+   *  `begin` with the lesson and its 1-based step (stepCount + 1 = the quiz); `status` after each batch
+   *  evaluates the step's check; `showMe` resolves the step's files and lines (the page runs them);
+   *  `quiz` reads the question from the cluster; `end` stops following. */
+  | { readonly kind: "lesson"; readonly op: "begin" | "status" | "showMe" | "quiz" | "end"; readonly lessonId?: string; readonly step?: number }
+  /** Worker counters for benchmarks; `measure: true` resets them and starts counting, false stops. */
+  | { readonly kind: "stats"; readonly measure?: boolean };
 
 export interface Request {
   readonly type: "request";

@@ -1,4 +1,119 @@
-// Placeholder so the shell can mount it; replaced by the real component.
+// ClusterGraph draws the live cluster: control plane, nodes with their pods, Services, Ingresses and
+// ownership, with every API request travelling between the boxes. All state comes from the app store
+// (filled by the worker); the derivation lives in ./model (pure, tested) and runs only when `items` changes.
+import { useCallback, useEffect, useMemo } from "react";
+import { Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Node } from "@xyflow/react";
+import "@xyflow/react/dist/style.css";
+import "./ClusterGraph.css";
+import { useKubelab } from "../../state/store";
+import { FreshContext } from "./graphContext";
+import { useGraphFrame } from "./hooks/useGraphFrame";
+import { useMessageFlow } from "./hooks/useMessageFlow";
+import { useReducedMotion } from "./hooks/useReducedMotion";
+import { podTone, nodeDown, toneVar } from "./model/podStatus";
+import type { GraphNode } from "./model/flowNodes";
+import { ComponentNode } from "./nodes/ComponentNode";
+import { KubectlNode } from "./nodes/KubectlNode";
+import { KubeletsNode } from "./nodes/KubeletsNode";
+import { NodeBox } from "./nodes/NodeBox";
+import { ObjectNode } from "./nodes/ObjectNode";
+import { PendingNode } from "./nodes/PendingNode";
+import { PodCard } from "./nodes/PodCard";
+import { selectItem } from "./nodes/select";
+import { FlowEdge } from "./edges/FlowEdge";
+import { LinkEdge } from "./edges/LinkEdge";
+import { GraphToolbar } from "./panels/GraphToolbar";
+import { NodeMenuPanel } from "./panels/NodeMenuPanel";
+import { CommandError } from "./panels/CommandError";
+import { MessageCaption } from "./panels/MessageCaption";
+
+const MINIMAP_SIZE = { width: 160, height: 110 } as const;
+const nodeTypes = { kubectl: KubectlNode, component: ComponentNode, pending: PendingNode, node: NodeBox, pod: PodCard, object: ObjectNode, kubelets: KubeletsNode };
+const edgeTypes = { flow: FlowEdge, link: LinkEdge };
+/** Room at the top for the toolbar panel, so fitting never hides kubectl under it. */
+const FIT = { padding: { top: "52px", bottom: "24px", left: "16px", right: "16px" }, maxZoom: 1 } as const;
+
 export function ClusterGraph() {
-  return <section aria-label="Cluster graph" className="panel-placeholder" />;
+  return (
+    <ReactFlowProvider>
+      <GraphCanvas />
+    </ReactFlowProvider>
+  );
+}
+
+function minimapColour(n: Node): string {
+  const g = n as GraphNode;
+  switch (g.type) {
+    case "pod":
+      return `var(${toneVar(podTone(g.data.pod))})`;
+    case "node":
+      return nodeDown(g.data.node) ? "var(--g-err)" : "var(--g-muted)";
+    case "component":
+      return g.data.component?.up === false ? "var(--g-down)" : "var(--g-accent)";
+    default:
+      return "var(--g-border)";
+  }
+}
+
+function GraphCanvas() {
+  const reduced = useReducedMotion();
+  const theme = useKubelab((s) => s.theme);
+  const { frame, model } = useGraphFrame(reduced);
+  useMessageFlow(frame, !reduced);
+  const isFresh = useCallback((id: string) => !reduced && model.isFresh(id, performance.now()), [model, reduced]);
+  const nodeNames = useMemo(() => frame.partition.nodes.map((n) => n.name), [frame.partition.nodes]);
+  useRefit(frame.lod, frame.partition.nodes.length > 0);
+
+  return (
+    <section className={`kl-graph${reduced ? " kl-reduced" : ""}`} aria-label="Cluster graph" data-lod={frame.lod}>
+      <FreshContext.Provider value={isFresh}>
+        <ReactFlow
+          nodes={frame.nodes}
+          edges={frame.edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          colorMode={theme}
+          onlyRenderVisibleElements
+          fitView
+          fitViewOptions={FIT}
+          minZoom={0.05}
+          maxZoom={2.5}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          nodesFocusable={false}
+          edgesFocusable={false}
+          elementsSelectable={false}
+          deleteKeyCode={null}
+          onPaneClick={() => selectItem(undefined)}
+          onNodeClick={onNodeClick}
+        >
+          <GraphToolbar nodeNames={nodeNames} lod={frame.lod} />
+          <CommandError />
+          <NodeMenuPanel nodes={frame.partition.nodes} />
+          <MessageCaption />
+          <Controls showInteractive={false} fitViewOptions={FIT} />
+          <MiniMap pannable zoomable nodeColor={minimapColour} ariaLabel="Cluster minimap" style={MINIMAP_SIZE} />
+        </ReactFlow>
+      </FreshContext.Provider>
+    </section>
+  );
+}
+
+/** A click on a box outside its buttons (e.g. a node's empty pod area) selects what the box shows.
+ *  Also, React Flow only lets pointer events reach non-selectable nodes when a click handler exists. */
+function onNodeClick(_e: unknown, n: Node): void {
+  const g = n as GraphNode;
+  if (g.type === "node" || g.type === "object" || g.type === "component" || (g.type === "pod" && !g.data.ghost)) selectItem(g.id);
+}
+
+/** Fits the view when the first nodes arrive (the worker's snapshot usually comes after the first paint)
+ *  and when the level of detail switches (every box changes size). Never otherwise: the learner's pan
+ *  and zoom stay put while the cluster changes. */
+function useRefit(lod: string, hasNodes: boolean) {
+  const { fitView } = useReactFlow();
+  useEffect(() => {
+    if (!hasNodes) return;
+    const t = setTimeout(() => void fitView(FIT), 30);
+    return () => clearTimeout(t);
+  }, [lod, hasNodes, fitView]);
 }

@@ -13,6 +13,14 @@ import type { AuditLog, AuditVerb } from "./audit";
 import type { Store } from "./store";
 import { prepareForCreate, prepareForStatusUpdate, prepareForUpdate } from "./strategy";
 import { uuid4, generatedName } from "./ids";
+import type { RequestAuthorizer } from "./authorization/authorizer";
+import { evictPod } from "./eviction/eviction";
+
+/**
+ * Actor of the registry's own nested calls (the eviction subresource marking and deleting its pod):
+ * they are part of the outer request, so they get no audit entry and no authorization of their own.
+ */
+export const REGISTRY_INTERNAL = "(registry)";
 
 /** The pluggable stages of the request path (defaults/admission/validation live in their own folders). */
 export interface ApiServerHooks {
@@ -51,6 +59,16 @@ export interface AllocationTxn {
   revert(): void;
 }
 
+/**
+ * Chaos hooks (sim/chaos): a request that never reaches the server (the caller is cut off by a network
+ * partition: no audit entry), and a request the server cannot serve because etcd lost quorum (answered
+ * and audited with the error's code).
+ */
+export interface RequestFaults {
+  unreachable(actor: string): ApiError | undefined;
+  storage(req: { actor: string; verb: AuditVerb; rt: ResourceType; namespace?: string; name?: string; subresource?: string }): ApiError | undefined;
+}
+
 export interface ApiServerOptions {
   /** Freeze every stored object so that a component mutating shared state throws (tests). */
   freezeStored?: boolean;
@@ -62,6 +80,10 @@ export class ApiServer {
   readonly allocators = new Map<string, Allocator>();
   /** False while the kube-apiserver (or its etcd) is down: every request fails. */
   available = true;
+  /** --authorization-mode (authorization/install.ts); undefined: AlwaysAllow. */
+  authorizer: RequestAuthorizer | undefined;
+  /** Installed by the cluster's chaos layer (sim/chaos/controlPlane.ts). */
+  faults: RequestFaults | undefined;
 
   constructor(
     readonly store: Store,
@@ -175,6 +197,12 @@ export class ApiServer {
           prepareForUpdate(obj, old);
           return obj;
         });
+  }
+
+  /** POST pods/<name>/eviction (policy/v1 Eviction): a delete that honours PodDisruptionBudgets. */
+  evict(actor: string, namespace: string, name: string, opts: DeleteOptions = {}): void {
+    const rt = resourceTypeForKind("v1", "Pod")!;
+    this.request(actor, "create", rt, namespace, name, () => evictPod(this, this.clock, REGISTRY_INTERNAL, namespace, name, opts), "eviction");
   }
 
   /** POST pods/binding: what the scheduler's DefaultBinder sends. */
@@ -332,10 +360,23 @@ export class ApiServer {
     body: () => T,
     subresource?: string,
   ): T {
+    if (actor === REGISTRY_INTERNAL) return body();
+    const cut = this.faults?.unreachable(actor);
+    if (cut) throw cut;
     const base = { t: this.clock.now(), actor, verb, resource: rt.resource, subresource, namespace, name };
     if (!this.available) {
       this.audit.record({ ...base, code: 503 });
       throw serviceUnavailable("the server is currently unable to handle the request");
+    }
+    const denied = this.authorizer?.authorizeRequest(actor, verb, rt, namespace, name, subresource);
+    if (denied) {
+      this.audit.record({ ...base, code: denied.code });
+      throw denied;
+    }
+    const storageError = this.faults?.storage({ actor, verb, rt, namespace, name, subresource });
+    if (storageError) {
+      this.audit.record({ ...base, code: storageError.code });
+      throw storageError;
     }
     try {
       const out = body();

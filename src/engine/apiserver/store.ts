@@ -17,6 +17,12 @@ export interface StoreEvent {
   readonly prev?: KubeObject;
 }
 
+/** A point-in-time copy of the keyspace (sim/chaos etcd snapshots). */
+export interface StoreSnapshot {
+  readonly revision: number;
+  readonly data: ReadonlyMap<string, ReadonlyMap<string, KubeObject>>;
+}
+
 export interface StoreOptions {
   /** How many change events are kept for watch resumption and per-object history (etcd compaction). */
   historyLimit?: number;
@@ -117,6 +123,42 @@ export class Store {
       if (e.resource === resource && e.key === key) out.push(e);
     }
     return out;
+  }
+
+  /**
+   * etcdctl snapshot save: every key as it is now. Stored objects are never mutated after a write (a
+   * write stores a new object), so the snapshot shares them; only the maps are copied.
+   */
+  snapshot(): StoreSnapshot {
+    const data = new Map<string, Map<string, KubeObject>>();
+    for (const [resource, m] of this.byResource) data.set(resource, new Map(m));
+    return { revision: this.revision, data };
+  }
+
+  /**
+   * etcdutl snapshot restore, as upstream recommends for Kubernetes (`--bump-revision --mark-compacted`):
+   * the keyspace becomes the snapshot's, and every difference is written as a change with a NEW revision,
+   * so watchers (informers, kubelets) see deletions, re-creations and rollbacks and converge instead of
+   * keeping stale caches. Objects are copied in (the snapshot may be restored again). Returns the number
+   * of keys changed. Deterministic: resources and keys are visited in sorted order.
+   */
+  restore(s: StoreSnapshot, copy: (o: KubeObject) => KubeObject): number {
+    let changed = 0;
+    const resources = [...new Set([...this.byResource.keys(), ...s.data.keys()])].sort();
+    for (const resource of resources) {
+      const now = this.byResource.get(resource);
+      const then = s.data.get(resource);
+      const keys = [...new Set([...(now?.keys() ?? []), ...(then?.keys() ?? [])])].sort();
+      for (const key of keys) {
+        const want = then?.get(key);
+        const have = now?.get(key);
+        if (want === have) continue;
+        changed++;
+        if (want) this.put(resource, key, copy(want));
+        else this.remove(resource, key);
+      }
+    }
+    return changed;
   }
 
   private emit(e: StoreEvent): StoreEvent {

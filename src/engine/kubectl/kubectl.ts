@@ -5,6 +5,7 @@
 import type { CommandContext, CommandDef } from "./command";
 import { Output } from "./command";
 import { COMMANDS, UNSIMULATED_COMMANDS } from "./commands";
+import { startImpersonation } from "./commands/auth";
 import type { CommandResult, KubectlEnv } from "./env";
 import { FlagError, parseFlags, str, type FlagSpec, type ParsedArgs } from "./flags";
 import { GLOBAL_FLAGS, takesNextArg } from "./globalFlags";
@@ -110,7 +111,14 @@ function dispatch(env: KubectlEnv, argv: readonly string[], out: Output): Failur
     out,
     actor: env.user,
   };
-  return cmd.run(ctx, parsed);
+  // --as / --as-group / --as-uid: every request of this command runs as the impersonated identity.
+  const stopImpersonating = startImpersonation(env, ctx.actor, parsed);
+  if (Array.isArray(stopImpersonating)) return stopImpersonating;
+  try {
+    return cmd.run(ctx, parsed);
+  } finally {
+    stopImpersonating();
+  }
 }
 
 function withGlobals(flags: readonly FlagSpec[]): FlagSpec[] {

@@ -21,6 +21,10 @@ import { ImageManager } from "./imageManager";
 import { conditionsChanged, initialNode, nodeAddress, nodeConditions } from "./nodeStatus";
 import { generatePodStatus } from "./podStatus";
 import { PodWorker, type PodWorkerHost } from "./podWorker";
+import { KubeletVolumes } from "./volumes/kubeletVolumes";
+import { ConfigVolumes } from "./config/configVolumes";
+import { storeConfigSource, type ConfigSource } from "./config/configSources";
+import { makeEnvironmentVariables } from "./config/envResolver";
 
 export interface KubeletDeps {
   clock: SimClock;
@@ -48,6 +52,19 @@ export const PRELOADED_IMAGES = [
 /** How long the CNI takes to come up on a fresh node before the kubelet reports Ready. */
 const NETWORK_READY_DELAY_MS = 4_000;
 
+/** The final status the kubelet gives a pod it killed itself (node-pressure eviction, node shutdown). */
+export interface KubeletKill {
+  /** status.reason ("Evicted", "Terminated"). */
+  readonly reason: string;
+  readonly message: string;
+}
+
+/** nodeshutdown_manager_linux.go: the status of pods killed by a graceful node shutdown. */
+export const NODE_SHUTDOWN_KILL: KubeletKill = { reason: "Terminated", message: "Pod was terminated in response to imminent node shutdown." };
+
+/** scheduling.SystemCriticalPriority: pods at or above it are "critical" (kubetypes.IsCriticalPod). */
+const SYSTEM_CRITICAL_PRIORITY = 2_000_000_000;
+
 export class Kubelet {
   readonly nodeName: string;
   readonly hostIP: string;
@@ -63,8 +80,19 @@ export class Kubelet {
   private pods: Informer<Pod> | undefined;
   private loops: ScheduledTask[] = [];
   private lastNodeReport = -Infinity;
+  /** A graceful node shutdown is under way (nodeshutdown manager). */
+  shuttingDown = false;
+  /** Conditions reported instead of the defaults (the shutdown manager's Ready=False, memory pressure). */
+  readonly conditionOverrides = new Map<string, { status: "True" | "False"; reason: string; message: string }>();
+  /** Pods the kubelet killed itself, by uid: they end Failed with this reason instead of being deleted. */
+  private readonly kills = new Map<string, KubeletKill>();
   private nextPodIP = 2;
   private readonly host: PodWorkerHost;
+  /** The volume manager: mounts wait for bound claims; volume files live on this node's disk or the network. */
+  readonly volumes: KubeletVolumes;
+  /** configMap, secret and projected volumes, and the ConfigMaps/Secrets env vars read (kubelet/config). */
+  readonly configVolumes: ConfigVolumes;
+  private readonly configSource: ConfigSource;
 
   constructor(
     private readonly deps: KubeletDeps,
@@ -76,6 +104,20 @@ export class Kubelet {
     this.images = new ImageManager(deps.model);
     // A kind node image ships the control plane, kube-proxy and CoreDNS images: no pull on first boot.
     for (const image of PRELOADED_IMAGES) this.images.preload(image);
+    this.volumes = new KubeletVolumes(deps.store, config.name, {
+      event: (pod, type, reason, message) => deps.recorder.event(pod, type, reason, message),
+      after: (ms, label, fn) => {
+        deps.events.after(ms, label, fn);
+      },
+    });
+    this.configSource = storeConfigSource(deps.store);
+    this.configVolumes = new ConfigVolumes(this.configSource, {
+      now: () => deps.clock.now(),
+      event: (pod, type, reason, message) => deps.recorder.event(pod, type, reason, message),
+      after: (ms, label, fn) => {
+        deps.events.after(ms, label, fn);
+      },
+    });
     this.host = {
       now: () => deps.clock.now(),
       iso: (t?: number) => rfc3339(deps.clock.absolute(t ?? deps.clock.now())),
@@ -88,6 +130,10 @@ export class Kubelet {
       allocatePodIP: () => this.allocatePodIP(),
       statusChanged: (w) => this.markDirty(w),
       terminated: (w) => this.podTerminated(w),
+      volumeHandle: (pod, name) => this.volumes.handle(pod, name),
+      // configMap/secret volumes are set up first (kubelet/config), then claims are attached and mounted.
+      waitForVolumes: (w, then) => this.configVolumes.waitForConfigVolumes(w, () => this.volumes.waitForAttachAndMount(w, then)),
+      containerEnv: (w, c) => makeEnvironmentVariables({ pod: w.pod, container: c, podIP: w.podIP ?? "", hostIP: this.hostIP, sources: this.configSource, nodeAllocatable: { cpu: this.config.cpu, memory: this.config.memory } }),
     };
   }
 
@@ -123,6 +169,12 @@ export class Kubelet {
       this.networkReady = true;
       this.syncNodeStatus(true);
     });
+    this.watchPods();
+  }
+
+  /** List-then-watch the pods bound to this node (a fresh list after a partition heals). */
+  private watchPods(): void {
+    this.pods?.stop();
     this.pods = new Informer<Pod>("pods", this.deps.store, this.deps.hub, this.deps.events, {
       nodeName: this.nodeName,
       latencyMs: this.deps.timings.watchLatencyMs,
@@ -135,12 +187,104 @@ export class Kubelet {
     this.pods.start();
   }
 
+  /**
+   * Network partition: the kubelet cannot reach the API server. Its watch breaks, its lease and status
+   * stop, but the machine and its containers keep running (and keep serving whoever can reach them).
+   */
+  partition(): void {
+    if (!this.alive || !this.connected) return;
+    this.connected = false;
+    this.pods?.stop();
+  }
+
+  /**
+   * The partition heals: the kubelet relists its pods. Pods deleted meanwhile (evicted by the taint
+   * manager, force-deleted) are killed: a pod still there with a deletionTimestamp is terminated and its
+   * deletion finished; a pod already gone from the API (HandlePodRemoves) is killed with its grace period.
+   */
+  heal(): void {
+    if (!this.alive || this.connected) return;
+    this.connected = true;
+    this.watchPods();
+    const live = new Set(this.pods!.list().map((p) => p.metadata.uid));
+    for (const w of [...this.workers.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+      if (live.has(w.pod.metadata.uid)) {
+        if (w.finished) this.podTerminated(w);
+        continue;
+      }
+      if (!w.terminating) w.terminate(w.pod.spec.terminationGracePeriodSeconds ?? 30);
+      else if (w.finished) this.podTerminated(w);
+    }
+    this.renewLease();
+    this.syncNodeStatus(true);
+    this.flush();
+  }
+
+  /**
+   * Graceful node shutdown (GracefulNodeShutdown, nodeshutdown_manager_linux.go) with shutdownGracePeriod
+   * `graceMs` and shutdownGracePeriodCriticalPods `criticalMs`: Ready=False "node is shutting down";
+   * regular pods are killed with min(their grace, grace − critical), critical pods in the last `criticalMs`;
+   * each ends Failed, reason Terminated, with a DisruptionTarget condition; then the machine powers off.
+   * Pods are not deleted: their controllers replace them at once (a Failed pod is not active).
+   */
+  shutdown(graceMs: number, criticalMs: number): void {
+    if (!this.alive || this.shuttingDown) return;
+    this.shuttingDown = true;
+    this.conditionOverrides.set("Ready", { status: "False", reason: "KubeletNotReady", message: "node is shutting down" });
+    this.syncNodeStatus(true);
+    const regularMs = Math.max(0, graceMs - criticalMs);
+    const byName = [...this.workers.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const killGroup = (critical: boolean, budgetMs: number) => {
+      for (const w of byName) {
+        if (w.terminating || isCriticalPod(w.pod) !== critical) continue;
+        const own = w.pod.spec.terminationGracePeriodSeconds ?? 30;
+        this.killPod(w, Math.min(own, Math.floor(budgetMs / 1000)), NODE_SHUTDOWN_KILL);
+      }
+    };
+    killGroup(false, regularMs);
+    this.deps.events.after(regularMs, "kubelet:shutdown-critical", () => {
+      if (this.alive) killGroup(true, criticalMs);
+    });
+    this.deps.events.after(graceMs, "kubelet:shutdown-poweroff", () => this.kill());
+  }
+
+  /** killPodNow: stop a pod's containers within `graceSeconds`; it ends Failed with `outcome`. */
+  killPod(w: PodWorker, graceSeconds: number, outcome: KubeletKill): void {
+    if (w.terminating) return;
+    this.kills.set(w.pod.metadata.uid, outcome);
+    w.terminate(graceSeconds);
+  }
+
+  /** Records an event about the node, as the kubelet (e.g. the eviction manager's EvictionThresholdMet). */
+  recordNodeEvent(type: "Normal" | "Warning", reason: string, message: string): void {
+    this.deps.recorder.record(this.nodeRef(), type, reason, message);
+  }
+
+  recordPodEvent(pod: Pod, type: "Normal" | "Warning", reason: string, message: string): void {
+    this.deps.recorder.event(pod, type, reason, message);
+  }
+
+  /** Posts the node's status now (after a condition override changed). */
+  postNodeStatus(): void {
+    this.syncNodeStatus(true);
+  }
+
+  /** Pods this kubelet runs (not terminating), sorted by namespace/name. */
+  activePods(): PodWorker[] {
+    return [...this.workers.values()].filter((w) => !w.terminating).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+
   /** The machine stops: kubelet silent, containers gone, nothing reported. */
   kill(): void {
     if (!this.alive) return;
     this.alive = false;
+    this.connected = true;
+    this.shuttingDown = false;
+    this.conditionOverrides.clear();
+    this.kills.clear();
     for (const l of this.loops) l.cancelled = true;
     this.loops = [];
+    this.volumes.powerOff();
     this.pods?.stop();
     this.pods = undefined;
     for (const w of this.workers.values()) w.abandon();
@@ -181,7 +325,9 @@ export class Kubelet {
       this.deps.recorder.record(this.nodeRef(), "Normal", "NodeHasNoDiskPressure", `Node ${this.nodeName} status is now: NodeHasNoDiskPressure`);
       this.deps.recorder.record(this.nodeRef(), "Normal", "NodeHasSufficientPID", `Node ${this.nodeName} status is now: NodeHasSufficientPID`);
     } catch (e) {
-      if (!(e instanceof ApiError && e.code === 409)) throw e;
+      if (!(e instanceof ApiError)) throw e;
+      // The API server is unreachable: the next status tick registers again.
+      if (e.code !== 409) return;
       // Already registered (a reboot): report fresh status.
       this.syncNodeStatus(true);
     }
@@ -231,6 +377,12 @@ export class Kubelet {
     const ts = rfc3339(this.deps.clock.absolute());
     const prev = node.status.conditions ?? [];
     const next = nodeConditions(this.networkReady, prev, ts);
+    for (let i = 0; i < next.length; i++) {
+      const o = this.conditionOverrides.get(next[i]!.type);
+      if (!o) continue;
+      const p = prev.find((c) => c.type === next[i]!.type);
+      next[i] = { ...next[i]!, ...o, lastTransitionTime: p && p.status === o.status ? p.lastTransitionTime : ts };
+    }
     const images = this.images.list();
     const changed = conditionsChanged(next, prev) || !jsonEqual(images, node.status.images ?? []);
     if (!force && !changed && now - this.lastNodeReport < this.deps.timings.nodeStatusReportFrequencyMs) return;
@@ -270,6 +422,7 @@ export class Kubelet {
   }
 
   private podRemoved(pod: Pod): void {
+    this.volumes.podRemoved(pod.metadata.uid);
     const w = this.workers.get(pod.metadata.uid);
     if (!w) return;
     w.abandon();
@@ -279,10 +432,22 @@ export class Kubelet {
 
   private podTerminated(w: PodWorker): void {
     this.flush();
+    // A pod the kubelet killed itself (eviction, shutdown) stays as a Failed object; only deleted pods go.
+    if (this.kills.has(w.pod.metadata.uid) && !w.pod.metadata.deletionTimestamp) return;
+    if (!this.connected) return; // finished after the partition heals (heal())
     try {
       this.deps.client.delete("Pod", w.pod.metadata.namespace, w.pod.metadata.name, { gracePeriodSeconds: 0, uid: w.pod.metadata.uid });
     } catch (e) {
-      if (!(e instanceof ApiError && (e.code === 404 || e.code === 409))) throw e;
+      if (!(e instanceof ApiError)) throw e;
+      if (e.code === 404 || e.code === 409) {
+        // Already gone (deleted while the node was cut off): forget the worker, no watch event will come.
+        if (e.code === 404) this.podRemoved(w.pod);
+        return;
+      }
+      // The API server cannot answer: the status manager tries again.
+      this.deps.events.after(10_000, "kubelet:delete-retry", () => {
+        if (this.alive && this.workers.get(w.pod.metadata.uid) === w) this.podTerminated(w);
+      });
     }
   }
 
@@ -316,6 +481,17 @@ export class Kubelet {
   }
 
   private statusOf(w: PodWorker): PodStatus {
+    const status = this.generatedStatusOf(w);
+    const kill = w.finished ? this.kills.get(w.pod.metadata.uid) : undefined;
+    if (!kill) return status;
+    // The kill's status function: phase Failed, the reason and message, DisruptionTarget (TerminationByKubelet).
+    const others = (status.conditions ?? []).filter((c) => c.type !== "DisruptionTarget");
+    const prev = w.pod.status?.conditions?.find((c) => c.type === "DisruptionTarget" && c.status === "True");
+    const disruption = { type: "DisruptionTarget", status: "True" as const, lastProbeTime: null, lastTransitionTime: prev?.lastTransitionTime ?? rfc3339(this.deps.clock.absolute()), reason: "TerminationByKubelet", message: kill.message };
+    return { ...status, phase: "Failed", reason: kill.reason, message: kill.message, conditions: [...others, disruption] };
+  }
+
+  private generatedStatusOf(w: PodWorker): PodStatus {
     return generatePodStatus({
       pod: w.pod,
       init: w.initStatuses(),
@@ -334,6 +510,12 @@ export class Kubelet {
 function mergeConditions(server: PodStatus["conditions"], ours: PodStatus["conditions"]): PodStatus["conditions"] {
   const own = new Set((ours ?? []).map((c) => c.type));
   return [...(ours ?? []), ...(server ?? []).filter((c) => !own.has(c.type))];
+}
+
+/** kubetypes.IsCriticalPod: static and mirror pods, and pods at system-critical priority. */
+function isCriticalPod(pod: Pod): boolean {
+  if (pod.metadata.annotations?.["kubernetes.io/config.mirror"] !== undefined) return true;
+  return (pod.spec.priority ?? 0) >= SYSTEM_CRITICAL_PRIORITY;
 }
 
 function stripTimes(s: PodStatus): unknown {

@@ -2,7 +2,7 @@
 // sandbox → init containers one by one → regular containers in order (each: pull, create, start), restarts
 // by restartPolicy with CrashLoopBackOff, probes, and graceful termination when the pod is deleted.
 // Every change marks the pod's status dirty; the kubelet's status manager posts it.
-import type { Container, ContainerStatus, Pod } from "../api/types";
+import type { Container, ContainerStatus, EnvVar, Pod } from "../api/types";
 import type { ScheduledTask } from "../sim/eventQueue";
 import type { SeededRandom } from "../sim/random";
 import type { EventRecorder } from "../client/eventRecorder";
@@ -14,6 +14,7 @@ import { goDuration } from "./goDuration";
 import { ProbeWorker, probeFailedMessage, type ProbeType } from "./probeWorker";
 import { isSidecar } from "./podStatus";
 import { PodVolumes } from "./podVolumes";
+import type { VolumeHandle } from "./behaviour/containerFs";
 
 export interface PodWorkerHost {
   now(): number;
@@ -28,6 +29,12 @@ export interface PodWorkerHost {
   statusChanged(w: PodWorker): void;
   /** Every container has stopped after a deletion: the kubelet may remove the pod object. */
   terminated(w: PodWorker): void;
+  /** The files behind a volume that outlives containers (volumes/kubeletVolumes.ts); absent: per-pod maps. */
+  volumeHandle?(pod: Pod, volumeName: string): VolumeHandle | undefined;
+  /** WaitForAttachAndMount: calls `then` once the pod's volumes can be mounted. */
+  waitForVolumes?(w: PodWorker, then: () => void): void;
+  /** generateContainerConfig's environment (kubelet/config): resolved env vars, or why it cannot be built. */
+  containerEnv?(w: PodWorker, container: Container): { env: EnvVar[] } | { error: string };
 }
 
 type CPhase = "idle" | "pulling" | "creating" | "running" | "exited" | "waitingBackoff" | "terminating";
@@ -48,9 +55,13 @@ interface CState {
   readyByProbe: boolean;
   /** An init container that finished with exit 0. */
   done: boolean;
+  /** The environment generateContainerConfig resolved for the current start (env, envFrom, valueFrom). */
+  runEnv?: EnvVar[];
 }
 
 const PLEG_RELIST_MS = 1000;
+/** The pod worker's back-off after a failed sync (kubelet.go backOffPeriod). */
+const CONFIG_ERROR_RETRY_MS = 10_000;
 
 export class PodWorker {
   pod: Pod;
@@ -69,7 +80,7 @@ export class PodWorker {
     private readonly host: PodWorkerHost,
   ) {
     this.pod = pod;
-    this.volumes = new PodVolumes(pod);
+    this.volumes = new PodVolumes(pod, host.volumeHandle ? (p, name) => host.volumeHandle!(p, name) : undefined);
     // Containers wait with PodInitializing while the pod has init containers, ContainerCreating otherwise.
     const hasInit = (pod.spec.initContainers ?? []).length > 0;
     const mk = (spec: Container, init: boolean): CState => ({
@@ -108,6 +119,12 @@ export class PodWorker {
   start(): void {
     this.startTime = this.host.iso();
     this.host.statusChanged(this);
+    // SyncPod waits for the pod's volumes to attach and mount before it creates the sandbox.
+    if (this.host.waitForVolumes) this.host.waitForVolumes(this, () => this.createSandbox());
+    else this.createSandbox();
+  }
+
+  private createSandbox(): void {
     this.host.after(this.host.timings.sandboxSetupMs, "kubelet:sandbox", () => {
       if (this.terminating) return;
       this.sandboxReady = true;
@@ -243,6 +260,10 @@ export class PodWorker {
   }
 
   private createContainer(c: CState, image: string): void {
+    // generateContainerConfig: a missing ConfigMap/Secret (key) fails here, after the image pull.
+    const env = this.host.containerEnv?.(this, c.spec);
+    if (env && "error" in env) return this.createConfigFailed(c, env.error);
+    c.runEnv = env?.env;
     c.phase = "creating";
     const t = this.host.timings;
     c.task = this.host.after(t.containerCreateMs, "kubelet:created", () => {
@@ -260,7 +281,8 @@ export class PodWorker {
     const now = this.host.now();
     this.busy = false;
     const o = this.host.model.pullImage(image);
-    c.proc = this.host.model.start(this.pod, c.spec, { now, podIP: this.podIP ?? "", volumes: this.volumes });
+    const spec = c.runEnv ? { ...c.spec, env: c.runEnv } : c.spec;
+    c.proc = this.host.model.start(this.pod, spec, { now, podIP: this.podIP ?? "", volumes: this.volumes });
     c.phase = "running";
     c.startupDone = !c.spec.startupProbe;
     c.readyByProbe = !c.spec.readinessProbe;
@@ -278,6 +300,22 @@ export class PodWorker {
     this.scheduleProcess(c);
     this.host.statusChanged(this);
     this.sync();
+  }
+
+  /**
+   * CreateContainerConfigError: the container waits with the error; the pod worker retries the sync after
+   * its 10s back-off (kubelet.go backOffPeriod), pulling (or finding the image) again.
+   */
+  private createConfigFailed(c: CState, message: string): void {
+    this.busy = false;
+    this.event(c, "Warning", "Failed", `Error: ${message}`);
+    c.status = { ...c.status, state: { waiting: { reason: "CreateContainerConfigError", message } } };
+    c.phase = "waitingBackoff";
+    this.host.statusChanged(this);
+    c.task = this.host.after(CONFIG_ERROR_RETRY_MS, "kubelet:config-retry", () => {
+      c.phase = "idle";
+      this.sync();
+    });
   }
 
   private stopStarting(c: CState): void {
@@ -412,6 +450,18 @@ export class PodWorker {
       }
     }
     this.maybeFinished();
+  }
+
+  /**
+   * Chaos (sim pod crash / OOM): the container's process dies now with `exit`; the kubelet notices at the
+   * next PLEG relist and restarts it by restartPolicy, with CrashLoopBackOff as for any exit.
+   */
+  crash(containerName: string, exit: ContainerExit): boolean {
+    const c = this.containers.find((x) => !x.init && x.spec.name === containerName);
+    if (!c || this.terminating || c.phase !== "running" || !c.proc) return false;
+    if (c.task) c.task.cancelled = true;
+    this.exited(c, exit);
+    return true;
   }
 
   /** The node died: every process is gone at once, nothing is reported. */

@@ -12,6 +12,8 @@ import type { Informer } from "../client/informer";
 import type { SharedInformers } from "../client/sharedInformers";
 import type { Controller, ControllerContext } from "../controllers/context";
 import { ApiError } from "../apiserver/errors";
+import { ApiPreemption } from "./preemption/prepareCandidate";
+import { PodInfo } from "./framework/podInfo";
 import { rfc3339 } from "../sim/clock";
 import type { ScheduledTask } from "../sim/eventQueue";
 import { SchedulerCache } from "./cache";
@@ -21,6 +23,8 @@ import { DefaultSchedulerName, newDefaultFramework } from "./plugins/registry";
 import { scheduleOne, type SchedulerState } from "./scheduleOne";
 import { SchedulingQueue, type QueuedPodInfo } from "./schedulingQueue";
 import type { Framework } from "./framework/framework";
+import { VolumeBindingName, type VolumeBinding } from "./plugins/volumeBinding";
+import { volumeLookups, VolumeBindingWiring } from "./plugins/volumeBindingEvents";
 
 /** Simulated time one scheduling attempt takes (filter + score + assume) in a small cluster. */
 export const SCHEDULING_ATTEMPT_MS = 1;
@@ -50,6 +54,8 @@ export class KubeScheduler implements Controller {
   private readonly recorder: EventRecorder;
   private readonly state: SchedulerState = { nextStartNodeIndex: 0 };
   private loopTask: ScheduledTask | undefined;
+  /** VolumeBinding's storage events and binding cycle (absent when the profile has no VolumeBinding). */
+  private readonly volumeBinding: VolumeBindingWiring | undefined;
   private wakeTask: ScheduledTask | undefined;
   private readonly decisions = new Map<string, DecisionRecord>();
   /** Decisions are not recorded in benchmarks of 150,000 pods (they would dominate memory). */
@@ -65,17 +71,18 @@ export class KubeScheduler implements Controller {
     const namespaces = informers.for("namespaces");
     // Owners' selectors feed the default topology spread constraints (created now, started with the rest).
     for (const r of ["replicasets", "replicationcontrollers", "statefulsets"]) informers.for(r);
-    const pvcs = informers.for("persistentvolumeclaims");
-    const storageClasses = informers.for("storageclasses");
     this.framework = newDefaultFramework(this.cache, {
-      volumes: {
-        pvc: (ns, name) => pvcs.get(`${ns}/${name}`),
-        storageClass: (name) => storageClasses.get(name),
-        defaultStorageClass: () =>
-          storageClasses.list().find((sc) => sc.metadata.annotations?.["storageclass.kubernetes.io/is-default-class"] === "true"),
-      },
+      volumes: volumeLookups(informers),
       defaultSelectorInputs: (pod) => this.defaultSelectorInputs(pod),
       namespaceLabels: (ns) => namespaces.get(ns)?.metadata.labels,
+      // DefaultPreemption's API access (client, recorder and queue exist by the time it runs).
+      preemption: new ApiPreemption({
+        client: () => this.client,
+        recorder: () => this.recorder,
+        now: () => rfc3339(this.ctx.clock.absolute()),
+        nominatedPodsForNode: (n) => this.queue.nominator.nominatedPodsForNode(n),
+        forgetNomination: (uid) => this.queue.nominator.deleteNominatedPodIfExists(uid),
+      }),
     });
     this.queue = new SchedulingQueue(this.framework, {
       startTime: ctx.clock.now(),
@@ -83,6 +90,8 @@ export class KubeScheduler implements Controller {
     });
     this.client = ctx.client("kube-scheduler");
     this.recorder = ctx.recorder("default-scheduler");
+    const vb = this.framework.profile.filter.find((p) => p.name === VolumeBindingName) as VolumeBinding | undefined;
+    this.volumeBinding = vb && new VolumeBindingWiring(vb, this.queue, { client: this.client, events: ctx.events, running: () => this.running }, () => this.kick());
   }
 
   start(): void {
@@ -110,6 +119,7 @@ export class KubeScheduler implements Controller {
       update: (o, p) => this.podUpdated(o, p),
       delete: (p) => this.podDeleted(p),
     });
+    this.volumeBinding?.start(this.informers);
     this.informers.startAll();
   }
 
@@ -239,13 +249,19 @@ export class KubeScheduler implements Controller {
       this.cache.assumePod(latest, outcome.nodeName);
       this.queue.done(pod.metadata.uid);
       this.remember({ pod: key, uid: pod.metadata.uid, t: this.now(), result: "Scheduled", nodeName: outcome.nodeName, decision: outcome.decision });
-      this.bind(latest, outcome.nodeName, qp);
+      const node = outcome.nodeName;
+      // The binding cycle: VolumeBinding's Reserve and PreBind (claims bound first), then the Binding.
+      if (this.volumeBinding) this.volumeBinding.bindingCycle(latest, node, () => this.bind(latest, node, qp), (msg) => this.bindingFailed(latest, msg, qp));
+      else this.bind(latest, node, qp);
       return;
     }
     const message = outcome.kind === "unschedulable" ? outcome.fitError.error() : outcome.message;
     this.remember({ pod: key, uid: pod.metadata.uid, t: this.now(), result: outcome.kind === "unschedulable" ? "Unschedulable" : "Error", message, decision: outcome.decision });
     this.recorder.event(latest, "Warning", "FailedScheduling", message);
-    this.markUnschedulable(latest, message, outcome.kind === "unschedulable" ? outcome.nominatedNodeName : undefined);
+    const nominated = outcome.kind === "unschedulable" ? outcome.nominatedNodeName : undefined;
+    // handleSchedulingFailure: AddNominatedPod with the PostFilter's nomination (Override), before the status update.
+    if (nominated !== undefined) this.queue.addNominatedPod(new PodInfo(latest), { mode: "Override", nominatedNodeName: nominated });
+    this.markUnschedulable(latest, message, nominated);
     const plugins = outcome.kind === "unschedulable" ? outcome.fitError.diagnosis.unschedulablePlugins : [];
     this.queue.addUnschedulableIfNotPresent(qp, plugins, this.now(), latest);
   }
@@ -265,10 +281,21 @@ export class KubeScheduler implements Controller {
     }
   }
 
+  /** handleBindingCycleError: forget the assumed pod, record the failure, retry the pod after a backoff. */
+  private bindingFailed(pod: Pod, message: string, qp: QueuedPodInfo): void {
+    this.cache.forgetPod(pod);
+    this.queue.assignedPodDeleted(pod, this.now());
+    this.recorder.event(pod, "Warning", "FailedScheduling", message);
+    this.markUnschedulable(pod, message, undefined);
+    this.queue.addUnschedulableIfNotPresent(qp, [], this.now(), pod);
+    this.kick();
+  }
+
   /** updatePodStatus: PodScheduled=False, reason Unschedulable, message = the FitError; only when it changed. */
   private markUnschedulable(pod: Pod, message: string, nominatedNodeName: string | undefined): void {
     const cur = pod.status?.conditions?.find((c) => c.type === "PodScheduled");
-    if (cur?.status === "False" && cur.message === message && (pod.status?.nominatedNodeName ?? undefined) === nominatedNodeName) return;
+    const nominatedNow = pod.status?.nominatedNodeName ?? "";
+    if (cur?.status === "False" && cur.message === message && (nominatedNodeName ?? nominatedNow) === nominatedNow) return;
     const ts = rfc3339(this.ctx.clock.absolute());
     try {
       this.client.patch<Pod>("Pod", pod.metadata.namespace, pod.metadata.name, (p) => {
@@ -279,6 +306,8 @@ export class KubeScheduler implements Controller {
           conditions: [...others, { type: "PodScheduled", status: "False", lastProbeTime: null, lastTransitionTime, reason: "Unschedulable", message }],
           ...(nominatedNodeName ? { nominatedNodeName } : {}),
         };
+        // updatePod: an Override with "" clears the nomination.
+        if (nominatedNodeName === "") delete p.status.nominatedNodeName;
       }, "status");
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;

@@ -6,9 +6,13 @@ import type { ApiServerHooks } from "../apiserver/apiServer";
 import type { Store } from "../apiserver/store";
 import type { SeededRandom } from "./random";
 import { applyDefaults } from "../apiserver/defaults";
-import { admitInPlace } from "../apiserver/admission";
+import { admitInPlace, validatingAdmit } from "../apiserver/admission";
+import { ApiError } from "../apiserver/errors";
+import { deepCopy } from "./clone";
 import type { AdmissionContext } from "../apiserver/admission/context";
 import { validateCreate, validateUpdate } from "../apiserver/validation";
+import { getDefaultClass } from "../controllers/volume/pvHelpers";
+import type { StorageClass } from "../controllers/volume/types";
 
 export function admissionHooks(store: Store, random: SeededRandom): ApiServerHooks {
   const ctx = (operation: "CREATE" | "UPDATE", old?: KubeObject): AdmissionContext => ({
@@ -34,11 +38,29 @@ export function admissionHooks(store: Store, random: SeededRandom): ApiServerHoo
       return best;
     },
     random: random.fn,
+    defaultStorageClass: () => getDefaultClass(store.list("storageclasses") as StorageClass[])?.metadata.name,
+    limitRanges: (ns) => store.list("limitranges", ns),
+    resourceQuotas: (ns) => store.list("resourcequotas", ns),
+    // The quota admission's charge is the API server writing the quota itself (a loopback update).
+    updateQuotaStatus: (q) => {
+      store.put("resourcequotas", `resourcequotas/${q.metadata.namespace}/${q.metadata.name}`, deepCopy(q));
+    },
   });
+  // Validating admission (LimitRanger, ResourceQuota) runs after object validation, as in the
+  // generic registry's create/update path.
+  const validating = (o: KubeObject, op: "CREATE" | "UPDATE", old?: KubeObject): ApiError | undefined => {
+    try {
+      validatingAdmit(o, ctx(op, old));
+      return undefined;
+    } catch (e) {
+      if (e instanceof ApiError) return e;
+      throw e;
+    }
+  };
   return {
     defaults: (o) => applyDefaults(o),
     admit: (o, op, old) => admitInPlace(o, ctx(op, old)),
-    validateCreate: (o) => validateCreate(o)?.error,
-    validateUpdate: (o, old) => validateUpdate(o, old)?.error,
+    validateCreate: (o) => validateCreate(o)?.error ?? validating(o, "CREATE"),
+    validateUpdate: (o, old) => validateUpdate(o, old)?.error ?? validating(o, "UPDATE", old),
   };
 }

@@ -149,3 +149,19 @@ export function kubeProxyPodSpec(nodeName?: string): PodSpec {
       : {}),
   };
 }
+
+/**
+ * kind's default StorageClass (the local-path-storage manifest its installstorage action applies):
+ * `standard`, the cluster default, provisioned by rancher.io/local-path on the node the first consumer is
+ * scheduled to, deleted with its claim.
+ */
+export function defaultStorageClass(): KubeObject {
+  return {
+    apiVersion: "storage.k8s.io/v1",
+    kind: "StorageClass",
+    metadata: { name: "standard", annotations: { "storageclass.kubernetes.io/is-default-class": "true" } },
+    provisioner: "rancher.io/local-path",
+    reclaimPolicy: "Delete",
+    volumeBindingMode: "WaitForFirstConsumer",
+  } as unknown as KubeObject;
+}

@@ -23,11 +23,20 @@ import { SeededRandom } from "./random";
 import { DEFAULT_TIMINGS, type ClusterTimings } from "./timings";
 import { ControllerManager } from "./controllerManager";
 import { installControllers } from "./installControllers";
+import type { MetricsApi } from "../metrics/metricsApi";
+import { systemPriorityClasses } from "../apiserver/admission/priorityClasses";
 import { admissionHooks } from "./admissionHooks";
 import { KubeScheduler } from "../scheduler/kubeScheduler";
 import { ServiceAllocator } from "../apiserver/servicealloc/serviceAllocator";
 import { kubeDNSService, kubernetesService } from "../apiserver/servicealloc/systemServices";
 import { coreDNSDeployment, kubeProxyDaemonSet, namespaceObject, staticPods, SYSTEM_NAMESPACES } from "./bootstrap";
+import { ControlPlane, type ComponentStatus } from "./chaos/controlPlane";
+import { UnknownStatusError } from "./chaos/errors";
+import { ContainerChaos } from "./chaos/containerChaos";
+import { NetworkStack } from "../proxy/networkStack";
+import type { TrafficModel } from "../proxy/trafficModel";
+import { MetricsServer } from "../metrics/metricsServer";
+import { registerMetricsApi } from "../metrics/apiService";
 
 export interface InternalError {
   t: number;
@@ -45,10 +54,20 @@ export class Cluster {
   readonly hub: WatchHub;
   readonly audit = new AuditLog();
   readonly api: ApiServer;
-  readonly controllerManager: ControllerManager;
-  readonly scheduler: KubeScheduler;
+  /** Replaced by a new process when kube-controller-manager restarts (chaos/controlPlane.ts). */
+  controllerManager: ControllerManager;
+  /** Replaced by a new process when kube-scheduler restarts. */
+  scheduler: KubeScheduler;
+  /** Control-plane processes, etcd members and leader election (the chaos verbs' state). */
+  readonly controlPlane: ControlPlane;
   readonly kubelets = new Map<string, Kubelet>();
   readonly model: ContainerModel;
+  /** The container model as chaos verbs reach it (readiness probes made to fail). */
+  readonly containerChaos: ContainerChaos;
+  /** kube-proxy on every node, CoreDNS, ingress-nginx and the traffic model (proxy/networkStack.ts). */
+  readonly network: NetworkStack;
+  /** metrics-server: metrics.k8s.io for `kubectl top` and the HPA (metrics/metricsServer.ts). */
+  readonly metrics: MetricsServer;
   /** Failures inside components that are bugs, not cluster behaviour (tests assert this stays empty). */
   readonly internalErrors: InternalError[] = [];
   private readonly eventNames = new EventNameClock();
@@ -70,14 +89,80 @@ export class Cluster {
     this.store.onEvent((e) => {
       if (e.type === "DELETED" && e.resource === "services") services.release(e.object);
     });
-    this.model = createContainerModel(this.random);
+    // The network models and metrics-server watch through their own informers (separate processes).
+    const addonInformers = new SharedInformers(this.store, this.hub, this.events, this.timings.watchLatencyMs);
+    const nodeUp = (node: string): boolean => this.kubelets.get(node)?.alive === true;
+    this.network = new NetworkStack({ informers: addonInformers, events: this.events, nodeUp, ingressClient: new ApiClient(this.api, "ingress-nginx-controller"), seed: this.config.seed });
+    this.metrics = new MetricsServer({ informers: addonInformers, events: this.events, usage: this.network.runtime, load: this.network.stats, nodeUp });
+    this.containerChaos = new ContainerChaos(this.network.runtime.wrap(createContainerModel(this.random)));
+    this.model = this.containerChaos;
+    this.network.start();
+    this.metrics.start();
+    addonInformers.startAll();
+    registerMetricsApi(this.api, this.metrics);
 
-    const informers = new SharedInformers(this.store, this.hub, this.events, this.timings.watchLatencyMs);
-    this.controllerManager = new ControllerManager(this.controllerContext(informers), informers);
-    installControllers(this.controllerManager);
-    const schedulerInformers = new SharedInformers(this.store, this.hub, this.events, this.timings.watchLatencyMs);
-    this.scheduler = new KubeScheduler(this.controllerContext(schedulerInformers), schedulerInformers);
+    this.controllerManager = this.newControllerManager();
+    this.scheduler = this.newScheduler();
+    this.controlPlane = new ControlPlane(this);
     this.boot();
+  }
+
+  private newControllerManager(): ControllerManager {
+    const informers = new SharedInformers(this.store, this.hub, this.events, this.timings.watchLatencyMs);
+    const cm = new ControllerManager(this.controllerContext(informers), informers);
+    // The HPA reads metrics.k8s.io from the cluster's metrics-server (a getter: it is built in the constructor).
+    installControllers(cm, (): MetricsApi => this.metrics);
+    return cm;
+  }
+
+  private newScheduler(): KubeScheduler {
+    const informers = new SharedInformers(this.store, this.hub, this.events, this.timings.watchLatencyMs);
+    this.schedulerInformers = informers;
+    return new KubeScheduler(this.controllerContext(informers), informers);
+  }
+
+  private schedulerInformers: SharedInformers | undefined;
+
+  /** kube-controller-manager's process exits: every loop stops, its caches go with it. */
+  stopControllerManager(): void {
+    this.controllerManager.stop();
+    this.controllerManager.ctx.informers.stopAll();
+  }
+
+  /** A new kube-controller-manager process: fresh informers (a relist) and controllers with empty state. */
+  replaceControllerManager(): void {
+    this.stopControllerManager();
+    this.controllerManager = this.newControllerManager();
+    this.controllerManager.start();
+  }
+
+  stopScheduler(): void {
+    this.scheduler.stop();
+    this.schedulerInformers?.stopAll();
+  }
+
+  /** A new kube-scheduler process: empty cache and queue, rebuilt from a fresh list. */
+  replaceScheduler(): void {
+    const record = this.scheduler.recordDecisions;
+    this.stopScheduler();
+    this.scheduler = this.newScheduler();
+    this.scheduler.recordDecisions = record;
+    this.scheduler.start();
+  }
+
+  /** Whether each control-plane component is up, for the page's control-plane boxes (ComponentView.up). */
+  componentStatus(): ComponentStatus[] {
+    return this.controlPlane.status();
+  }
+
+  /** etcd serves requests (a quorum of its members runs). */
+  get etcdUp(): boolean {
+    return this.controlPlane.etcd.hasQuorum;
+  }
+
+  /** Requests flowing through Services (`sim traffic`, `sim curl`, wget inside containers). */
+  get traffic(): TrafficModel {
+    return this.network.traffic;
   }
 
   /** The clock, in ms since the cluster's epoch. */
@@ -110,12 +195,16 @@ export class Cluster {
    */
   reportError(where: string, err: unknown): void {
     if (err instanceof ApiError && err.code !== 500) return;
+    // etcd without quorum answers 500 too: that is the cluster's state, not a component's bug.
+    if (err instanceof UnknownStatusError) return;
     this.internalErrors.push({ t: this.clock.now(), where, message: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
   }
 
   private boot(): void {
     const sys = new ApiClient(this.api, "system:apiserver");
     for (const ns of SYSTEM_NAMESPACES) sys.create(namespaceObject(ns));
+    // The scheduling/bootstrap-system-priority-classes post-start hook.
+    for (const pc of systemPriorityClasses()) sys.create(pc);
     // kube-apiserver's own Service (10.96.0.1) and kubeadm's CoreDNS Service (10.96.0.10).
     sys.create(kubernetesService());
     this.controllerManager.start();
@@ -164,10 +253,12 @@ export class Cluster {
 
   killNode(name: string): void {
     this.kubeletOf(name).kill();
+    this.controlPlane.reconcile();
   }
 
   restoreNode(name: string): void {
     this.kubeletOf(name).restore();
+    this.controlPlane.reconcile();
   }
 
   kubeletOf(name: string): Kubelet {

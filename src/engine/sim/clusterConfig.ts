@@ -38,9 +38,17 @@ export function workerNode(name: string, index: number, cpu = "4", memory = "8Gi
   };
 }
 
-export function defaultClusterConfig(opts: { seed?: number; workers?: number; strict?: boolean } = {}): ClusterConfig {
+/**
+ * `controlPlanes: 3` gives a highly available control plane as kind names it: control-plane,
+ * control-plane2, control-plane3, one per zone, each with its own API server and stacked etcd member.
+ */
+export function defaultClusterConfig(opts: { seed?: number; workers?: number; strict?: boolean; controlPlanes?: number } = {}): ClusterConfig {
   const workers = opts.workers ?? 3;
-  const nodes: NodeConfig[] = [{ name: "control-plane", role: "control-plane", cpu: "4", memory: "8Gi", pods: 110, labels: { "topology.kubernetes.io/zone": ZONES[0]! } }];
+  const nodes: NodeConfig[] = [];
+  for (let i = 0; i < Math.max(1, opts.controlPlanes ?? 1); i++) {
+    const name = i === 0 ? "control-plane" : `control-plane${i + 1}`;
+    nodes.push({ name, role: "control-plane", cpu: "4", memory: "8Gi", pods: 110, labels: { "topology.kubernetes.io/zone": ZONES[i % ZONES.length]! } });
+  }
   for (let i = 1; i <= workers; i++) nodes.push(workerNode(`node-${i}`, i - 1));
   return { seed: opts.seed ?? 1, nodes, bootSettleMs: 120_000, strict: opts.strict ?? false, coreDNS: true };
 }

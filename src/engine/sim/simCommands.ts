@@ -5,10 +5,17 @@
 //   sim node kill NAME              the machine stops: kubelet silent, containers gone
 //   sim node restore NAME           the machine boots again
 //   sim seed N                      restart the random sequence from N
+//   sim node partition|heal|shutdown|delete|out-of-service, sim zone, sim control-plane, sim etcd,
+//   sim pod: the failure verbs (chaos/commands.ts)
 import type { CommandResult } from "../kubectl/env";
 import { rfc3339 } from "./clock";
 import type { Cluster } from "./cluster";
 import { formatSimDuration, parseDuration } from "./duration";
+import { CHAOS_HELP, NODE_CHAOS_ACTIONS, runChaos, runNodeChaos } from "./chaos/commands";
+import { runTraffic, TRAFFIC_HELP } from "../proxy/trafficCommands";
+import { CURL_HELP, runCurl } from "../proxy/curlCommand";
+import { INGRESS_HELP, runIngress } from "../proxy/ingress/ingressCommand";
+import { runCanReach } from "../networkpolicy/canReach";
 
 export const SIM_HELP = `Kubelab simulator commands:
   sim advance DURATION                       Let simulated time pass (e.g. 90s, 5m, 1h30m)
@@ -18,7 +25,8 @@ export const SIM_HELP = `Kubelab simulator commands:
   sim node kill NAME                         Stop a machine: its kubelet goes silent, its containers die
   sim node restore NAME                      Boot a killed machine again
   sim seed N                                 Restart the random sequence from N
-`;
+  sim can-reach FROM TO PORT[/PROTO] [-n NS] Whether NetworkPolicies let FROM (a pod or an IP) reach pod TO
+${CHAOS_HELP}${TRAFFIC_HELP}${CURL_HELP}${INGRESS_HELP}`;
 
 const ok = (out: string): CommandResult => ({ out, err: "", code: 0 });
 const fail = (err: string): CommandResult => ({ out: "", err: `error: ${err}\n`, code: 1 });
@@ -51,6 +59,19 @@ export function runSim(cluster: Cluster, args: readonly string[]): CommandResult
     }
     case "node":
       return runNode(cluster, rest);
+    case "zone":
+    case "control-plane":
+    case "etcd":
+    case "pod":
+      return runChaos(cluster, verb, rest);
+    case "traffic":
+      return runTraffic(cluster, rest);
+    case "curl":
+      return runCurl(cluster, rest);
+    case "ingress":
+      return runIngress(cluster, rest);
+    case "can-reach":
+      return runCanReach(cluster.store, rest);
     default:
       return fail(`unknown sim command "${verb}"\nRun 'sim help' for usage.`);
   }
@@ -58,6 +79,7 @@ export function runSim(cluster: Cluster, args: readonly string[]): CommandResult
 
 function runNode(cluster: Cluster, args: readonly string[]): CommandResult {
   const [action, name, ...opts] = args;
+  if (action && NODE_CHAOS_ACTIONS.has(action)) return runNodeChaos(cluster, action, args.slice(1));
   if (!action || !name) return fail("usage: sim node add|kill|restore NAME");
   switch (action) {
     case "add": {
@@ -77,21 +99,7 @@ function runNode(cluster: Cluster, args: readonly string[]): CommandResult {
       cluster.addWorker(name, kv.cpu, kv.memory, kv.pods ? Number(kv.pods) : undefined);
       return ok(`node/${name} added (its kubelet is registering)\n`);
     }
-    case "kill": {
-      const k = cluster.kubelets.get(name);
-      if (!k) return fail(`node "${name}" not found`);
-      if (!k.alive) return fail(`node "${name}" is already down`);
-      cluster.killNode(name);
-      return ok(`node/${name} killed (the machine is off: its kubelet stopped posting status and its containers are gone)\n`);
-    }
-    case "restore": {
-      const k = cluster.kubelets.get(name);
-      if (!k) return fail(`node "${name}" not found`);
-      if (k.alive) return fail(`node "${name}" is already running`);
-      cluster.restoreNode(name);
-      return ok(`node/${name} restored (the machine is booting: its kubelet registers and resumes heartbeats)\n`);
-    }
     default:
-      return fail(`unknown sim node action "${action}": use add, kill or restore`);
+      return fail(`unknown sim node action "${action}": use add, kill, restore, partition, heal, shutdown, delete or out-of-service`);
   }
 }

@@ -42,6 +42,16 @@ export interface AdmissionContext {
   serviceAccount?(namespace: string, name: string): ServiceAccountInfo | undefined;
   /** Seeded randomness for the kube-api-access-<5 chars> token volume; without it no volume is added. */
   random?: () => number;
+  /** DefaultStorageClass: the name of the default StorageClass (GetDefaultClass), if there is one. */
+  defaultStorageClass?(): string | undefined;
+  /** LimitRanger: the LimitRanges of a namespace (absent: the plugin admits everything). */
+  limitRanges?(namespace: string): KubeObject[];
+  /** ResourceQuota: the ResourceQuotas of a namespace as stored (absent: the plugin admits everything). */
+  resourceQuotas?(namespace: string): KubeObject[];
+  /** ResourceQuota: persists a quota whose status.used the plugin charged (before the object is stored). */
+  updateQuotaStatus?(quota: KubeObject): void;
+  /** Absolute time (Unix ms): the quota's check of pods past their deletion grace period. */
+  now?(): number;
 }
 
 /** `<resource>[.<group>]` of an object, as admission errors name it ("pods", "deployments.apps"). */

@@ -1,37 +1,51 @@
 // admit: the mutating admission chain, in kube-apiserver's plugin order (AllOrderedPlugins,
 // k/k pkg/kubeapiserver/options/plugins.go), restricted to the default-on plugins the engine models:
 //
-//   NamespaceLifecycle → [LimitRanger] → ServiceAccount → TaintNodesByCondition → [PodSecurity]
-//   → Priority → DefaultTolerationSeconds → … → [ResourceQuota, validating, after validation]
+//   NamespaceLifecycle → LimitRanger → ServiceAccount → TaintNodesByCondition → [PodSecurity]
+//   → Priority → DefaultTolerationSeconds → DefaultStorageClass → StorageObjectInUseProtection → …
+//   → validating, after object validation: LimitRanger → ResourceQuota
 //
-// Bracketed plugins are not modelled here (LimitRanger and ResourceQuota are separate work; PodSecurity's
-// default "privileged" level admits everything). The first refusal wins and is thrown as an ApiError.
+// LimitRanger mutates here and validates, with ResourceQuota, in validatingAdmit (after object
+// validation). [PodSecurity]'s default "privileged" level admits everything. The first refusal wins and
+// is thrown as an ApiError.
 import type { KubeObject } from "../../api/types";
 import { deepCopy } from "../../sim/clone";
 import type { AdmissionContext } from "./context";
 import { prepareNamespaceForCreate } from "./createStrategy";
+import { limitRangerAdmit, limitRangerValidate } from "./limitRanger";
 import { namespaceLifecycle } from "./namespaceLifecycle";
 import { priorityAdmit } from "./priority";
+import { priorityClassValidate } from "./priorityClasses";
 import { computeQOSClass } from "./qos";
+import { resourceQuotaValidate } from "./resourceQuota";
+import { mergeSecretStringData } from "./secretStringData";
 import { serviceAccountAdmit } from "./serviceAccount";
+import { defaultStorageClassAdmit, storageObjectInUseProtectionAdmit } from "./storage";
 import { defaultTolerationSeconds, taintNodesByCondition } from "./tolerations";
 
 export type AdmissionPluginName =
   | "NamespaceLifecycle"
+  | "LimitRanger"
   | "ServiceAccount"
   | "TaintNodesByCondition"
   | "Priority"
-  | "DefaultTolerationSeconds";
+  | "DefaultTolerationSeconds"
+  | "DefaultStorageClass"
+  | "StorageObjectInUseProtection"
+  | "ResourceQuota";
 
 type Plugin = (obj: KubeObject, ctx: AdmissionContext) => void;
 
 /** The modelled plugins in execution order. */
 export const ADMISSION_PLUGINS: ReadonlyArray<readonly [AdmissionPluginName, Plugin]> = [
   ["NamespaceLifecycle", namespaceLifecycle],
+  ["LimitRanger", limitRangerAdmit],
   ["ServiceAccount", serviceAccountAdmit],
   ["TaintNodesByCondition", taintNodesByCondition],
   ["Priority", priorityAdmit],
   ["DefaultTolerationSeconds", defaultTolerationSeconds],
+  ["DefaultStorageClass", defaultStorageClassAdmit],
+  ["StorageObjectInUseProtection", storageObjectInUseProtectionAdmit],
 ];
 
 export interface AdmitOptions {
@@ -58,6 +72,8 @@ export function admit(obj: KubeObject, ctx: AdmissionContext, opts: AdmitOptions
  */
 export function admitInPlace(obj: KubeObject, ctx: AdmissionContext, opts: AdmitOptions = {}): KubeObject {
   const disabled = opts.disabledPlugins ? new Set(opts.disabledPlugins) : undefined;
+  // v1 → internal conversion: Secret.stringData is merged into data before anything looks at it.
+  mergeSecretStringData(obj);
   for (const [name, plugin] of ADMISSION_PLUGINS) {
     if (!disabled?.has(name)) plugin(obj, ctx);
   }
@@ -68,6 +84,22 @@ export function admitInPlace(obj: KubeObject, ctx: AdmissionContext, opts: Admit
     if (obj.kind === "Namespace" && obj.apiVersion === "v1") prepareNamespaceForCreate(obj);
   }
   return obj;
+}
+
+/** The validating plugins, in order, after object validation: they refuse but never change the object. */
+export const VALIDATING_ADMISSION_PLUGINS: ReadonlyArray<readonly [AdmissionPluginName, Plugin]> = [
+  ["LimitRanger", limitRangerValidate],
+  ["Priority", priorityClassValidate],
+  // ResourceQuota goes last: it charges quota for an object every other plugin accepted.
+  ["ResourceQuota", resourceQuotaValidate],
+];
+
+/** Runs the validating phase; throws the first refusal as an ApiError. */
+export function validatingAdmit(obj: KubeObject, ctx: AdmissionContext, opts: AdmitOptions = {}): void {
+  const disabled = opts.disabledPlugins ? new Set(opts.disabledPlugins) : undefined;
+  for (const [name, plugin] of VALIDATING_ADMISSION_PLUGINS) {
+    if (!disabled?.has(name)) plugin(obj, ctx);
+  }
 }
 
 export type { AdmissionContext, PriorityClassInfo, ServiceAccountInfo, AdmissionOperation } from "./context";

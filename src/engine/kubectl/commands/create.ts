@@ -15,6 +15,16 @@ import { warnUnsimulated } from "../util/unsimulated";
 import { schemaFailure } from "./apply";
 import { createDeploymentCommand } from "./createDeployment";
 import { createNamespaceCommand } from "./createNamespace";
+import { createClusterRoleCommand } from "./createClusterRole";
+import { createClusterRoleBindingCommand } from "./createClusterRoleBinding";
+import { createPdbCommand } from "./createPdb";
+import { createRoleCommand } from "./createRole";
+import { createRoleBindingCommand } from "./createRoleBinding";
+import { createServiceAccountCommand } from "./createServiceAccount";
+import { createConfigMapCommand } from "./createConfigMap";
+import { createPriorityClassCommand } from "./createPriorityClass";
+import { createQuotaCommand } from "./createQuota";
+import { createSecretCommand } from "./createSecret";
 
 function runCreate(ctx: CommandContext, p: ParsedArgs): Failure[] {
   const filenames = strs(p, "filename");
@@ -64,6 +74,10 @@ export const createCommand: CommandDef = {
     { name: "dry-run", kind: "string" },
     { name: "selector", short: "l", kind: "string" },
   ],
-  subcommands: [createDeploymentCommand, createNamespaceCommand],
+  subcommands: [
+    createDeploymentCommand, createNamespaceCommand,
+    createClusterRoleCommand, createClusterRoleBindingCommand, createPdbCommand, createRoleCommand, createRoleBindingCommand, createServiceAccountCommand,
+    createConfigMapCommand, createPriorityClassCommand, createQuotaCommand, createSecretCommand,
+  ],
   run: runCreate,
 };

@@ -9,6 +9,8 @@ import { findNewReplicaSet } from "../../controllers/deployment/util/replicaSetU
 import type { CommandContext, CommandDef } from "../command";
 import { bool, str, strs, type ParsedArgs } from "../flags";
 import { describeDeployment, describeNode, describePod, describeReplicaSet } from "../printers/describe";
+import { describeHorizontalPodAutoscaler } from "../printers/describe/autoscaling";
+import { describeConfigMap, describeLimitRange, describePriorityClass, describeResourceQuota, describeSecret } from "../printers/describe/config";
 import { parseResourceArgs } from "../resourceArgs";
 import { deploymentReplicaSets } from "../util/deploymentUtil";
 import { fail, toFailure, type Failure } from "../util/errors";
@@ -64,6 +66,18 @@ function describe(ctx: CommandContext, t: Target, showEvents: boolean): string |
       // The node controller records events with the node's UID, the kubelet with the node's name.
       return describeNode(obj as Node, pods, lease, events([obj.metadata.uid, name]), now);
     }
+    case "autoscaling/HorizontalPodAutoscaler":
+      return describeHorizontalPodAutoscaler(obj as Parameters<typeof describeHorizontalPodAutoscaler>[0], events([obj.metadata.uid]), now);
+    case "/ConfigMap":
+      return describeConfigMap(obj, events([obj.metadata.uid]), now);
+    case "/Secret":
+      return describeSecret(obj);
+    case "/ResourceQuota":
+      return describeResourceQuota(obj);
+    case "/LimitRange":
+      return describeLimitRange(obj);
+    case "scheduling.k8s.io/PriorityClass":
+      return describePriorityClass(obj, events([obj.metadata.uid]), now);
   }
   return undefined;
 }

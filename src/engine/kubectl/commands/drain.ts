@@ -19,6 +19,8 @@ import { runCordonOrUncordon, selectNodes } from "./cordon";
 const PODS = resolveResource("pods")!;
 const DAEMONSETS = resolveResource("daemonsets")!;
 const POLL_INTERVAL_MS = 1000;
+/** The pause before an eviction refused with 429 is tried again. */
+const EVICTION_RETRY_MS = 5000;
 
 interface DrainOptions {
   filter: Omit<DrainFilterOptions, "nowAbsMs" | "daemonSetExists">;
@@ -61,40 +63,75 @@ function podGone(ctx: CommandContext, pod: Pod, uid: string): boolean {
   return cur === undefined || cur.metadata.uid !== uid;
 }
 
-// mirrors evictPods + waitForDelete: every pod evicted, then polled once a second until gone.
+/** One pod's eviction "goroutine": evicting (retried every 5 s on 429), then waiting until it is gone. */
+interface EvictionTask {
+  pod: Pod;
+  state: "evict" | "wait" | "done";
+  /** Simulated ms of its next eviction attempt or poll. */
+  at: number;
+}
+
+/**
+ * mirrors evictPods (one goroutine per pod: "evicting pod" on every attempt, 429 → "will retry after
+ * 5s", then waitForDelete polling every second, all bounded by the global --timeout) and, with
+ * --disable-eviction, deletePods. Goroutines run concurrently upstream; here the attempts due at one
+ * instant run in pod order, evictions before polls.
+ */
 function evictPods(ctx: CommandContext, pods: readonly Pod[], o: DrainOptions): string[] {
   const errs: string[] = [];
-  const waiting: { pod: Pod; uid: string }[] = [];
-  for (const pod of pods) {
-    if (!o.disableEviction) ctx.out.out(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name}\n`);
-    try {
-      evictPod(ctx, pod, { gracePeriodSeconds: o.gracePeriodSeconds });
-      waiting.push({ pod, uid: pod.metadata.uid });
-    } catch (e) {
-      const f = toFailure(e);
-      if (f.reason === "NotFound") continue;
-      errs.push(`error when evicting pods/${JSON.stringify(pod.metadata.name)} -n ${JSON.stringify(pod.metadata.namespace)}: ${f.text}`);
-    }
-  }
   const start = ctx.env.clock.now();
-  let pending = waiting;
-  for (let poll = 0; pending.length > 0; poll++) {
-    const at = start + poll * POLL_INTERVAL_MS;
-    if (at > start + o.timeoutMs) {
-      for (const { pod } of pending) {
-        errs.push(`error when waiting for pod ${JSON.stringify(pod.metadata.name)} in namespace ${JSON.stringify(pod.metadata.namespace)} to terminate: global timeout reached: ${o.timeoutText}`);
-      }
-      break;
-    }
-    if (at > ctx.env.clock.now()) ctx.env.waitFor(() => false, at - ctx.env.clock.now());
-    const still: typeof pending = [];
-    for (const w of pending) {
-      if (podGone(ctx, w.pod, w.uid)) ctx.out.out(nameLine(PODS, w.pod.metadata.name, o.disableEviction ? "deleted" : "evicted"));
-      else still.push(w);
-    }
-    pending = still;
+  const deadline = start + o.timeoutMs;
+  const tasks: EvictionTask[] = pods.map((pod) => ({ pod, state: "evict", at: start }));
+  for (;;) {
+    let next = Infinity;
+    for (const t of tasks) if (t.state !== "done" && t.at < next) next = t.at;
+    if (next === Infinity) break;
+    if (next > ctx.env.clock.now()) ctx.env.waitFor(() => false, next - ctx.env.clock.now());
+    const now = ctx.env.clock.now();
+    for (const t of tasks) if (t.state === "evict" && t.at <= now) attemptEviction(ctx, t, o, now >= deadline, errs);
+    for (const t of tasks) if (t.state === "wait" && t.at <= now) pollDeleted(ctx, t, o, now >= deadline, errs);
   }
   return errs;
+}
+
+function attemptEviction(ctx: CommandContext, t: EvictionTask, o: DrainOptions, timedOut: boolean, errs: string[]): void {
+  const { name, namespace } = t.pod.metadata;
+  const ref = `pods/${JSON.stringify(name)} -n ${JSON.stringify(namespace)}`;
+  if (!o.disableEviction) ctx.out.out(`evicting pod ${namespace}/${name}\n`);
+  if (timedOut) {
+    errs.push(`error when evicting ${ref}: global timeout reached: ${o.timeoutText}`);
+    t.state = "done";
+    return;
+  }
+  try {
+    evictPod(ctx, t.pod, { gracePeriodSeconds: o.gracePeriodSeconds, disableEviction: o.disableEviction });
+    t.state = "wait";
+  } catch (e) {
+    const f = toFailure(e);
+    if (f.reason === "NotFound") {
+      t.state = "done";
+    } else if (f.reason === "TooManyRequests" && !o.disableEviction) {
+      // A PodDisruptionBudget says not now: try again in 5 s (until the global timeout).
+      ctx.out.err(`error when evicting ${ref} (will retry after 5s): ${f.text}\n`);
+      t.at += EVICTION_RETRY_MS;
+    } else {
+      errs.push(`error when evicting ${ref}: ${f.text}`);
+      t.state = "done";
+    }
+  }
+}
+
+// mirrors waitForDelete's condition: gone (or replaced by a pod with another UID) means done.
+function pollDeleted(ctx: CommandContext, t: EvictionTask, o: DrainOptions, timedOut: boolean, errs: string[]): void {
+  if (podGone(ctx, t.pod, t.pod.metadata.uid)) {
+    ctx.out.out(nameLine(PODS, t.pod.metadata.name, o.disableEviction ? "deleted" : "evicted"));
+    t.state = "done";
+  } else if (timedOut) {
+    errs.push(`error when waiting for pod ${JSON.stringify(t.pod.metadata.name)} in namespace ${JSON.stringify(t.pod.metadata.namespace)} to terminate: global timeout reached: ${o.timeoutText}`);
+    t.state = "done";
+  } else {
+    t.at += POLL_INTERVAL_MS;
+  }
 }
 
 // mirrors deleteOrEvictPodsSimple; returns the node's errors (empty when drained).

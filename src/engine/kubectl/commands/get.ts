@@ -22,6 +22,9 @@ import { GET_OUTPUT_FORMATS, noCompatiblePrinter } from "../util/printFlags";
 import { gvrString, PATHS_AND_ARGS_MESSAGE } from "../util/resources";
 import { sortObjects } from "../util/sortBy";
 
+/** What the API server returns with any v1 Endpoints request since v1.33 (keps/sig-network/4974-deprecate-endpoints). */
+export const ENDPOINTS_DEPRECATION_WARNING = "v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice";
+
 /** One builder Info as kubectl get sees it: a list request, or one named object. */
 interface Group {
   type: ResourceType;
@@ -190,6 +193,10 @@ function runGet(ctx: CommandContext, p: ParsedArgs): Failure[] {
   }
   const q: Query = { labels, allNamespaces: bool(p, "all-namespaces") };
   const { groups, failures, singleItem } = collect(ctx, p, q);
+  // The API server's deprecation warning on every core/v1 Endpoints request (KEP-4974, v1.33+).
+  if (groups.some((g) => g.type.resource === "endpoints" && g.type.group === "") || (strs(p, "filename").length === 0 && parseResourceArgs(p.positional).some((r) => r.type.resource === "endpoints" && r.type.group === ""))) {
+    ctx.out.warn(ENDPOINTS_DEPRECATION_WARNING);
+  }
   const ignoreNotFound = bool(p, "ignore-not-found");
   const errs = ignoreNotFound ? failures.filter((f) => f.reason !== "NotFound") : [...failures];
   if (output === "" || output === "wide") {

@@ -48,15 +48,22 @@ export function parseUrl(url: string): ParsedUrl {
   return { host: m?.[2] ?? "", port: Number(m?.[3] ?? (scheme === "https" ? 443 : 80)), path: m?.[4] || "/" };
 }
 
-/** One GET from inside the container. */
+/** The simulated internet's answer for a public host name, or undefined for a name it does not serve. */
+export function internetGet(host: string): HostHttpResult | undefined {
+  if (!isPublicName(host)) return undefined;
+  return { status: 200, body: INTERNET[host.replace(/^www\./, "")] ?? "<html><body><h1>It works!</h1></body></html>\n" };
+}
+
+/** One GET from inside the container. localhost is the pod's own network namespace, never the host's. */
 export function httpFromContainer(ctx: ExecContext, url: string): HostHttpResult {
   const u = parseUrl(url);
   const local = u.host === "localhost" || u.host === "127.0.0.1" || u.host === "[::1]";
-  const fromHost = ctx.host?.httpGet?.(url, ctx.now);
-  if (fromHost && !("error" in fromHost && fromHost.error === "noHost" && isPublicName(u.host))) return fromHost;
   if (local) return ctx.hooks.httpLocal(u.port, u.path);
-  if (isPublicName(u.host)) return { status: 200, body: INTERNET[u.host.replace(/^www\./, "")] ?? "<html><body><h1>It works!</h1></body></html>\n" };
-  return { error: "noHost", host: u.host, port: u.port };
+  // A wired host resolves names itself (cluster DNS, then the simulated internet); without one, only the
+  // simulated internet answers.
+  const fromHost = ctx.host?.httpGet?.(url, ctx.now);
+  if (fromHost) return fromHost;
+  return internetGet(u.host) ?? { error: "noHost", host: u.host, port: u.port };
 }
 
 const REASONS: Readonly<Record<number, string>> = { 200: "OK", 201: "Created", 204: "No Content", 301: "Moved Permanently", 302: "Found", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable" };

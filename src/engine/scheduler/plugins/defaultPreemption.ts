@@ -4,12 +4,15 @@
 // SelectVictimsOnNode, calculateNumCandidates) and pkg/scheduler/framework/preemption/preemption.go
 // (Preempt, findCandidates, DryRunPreemption, pickOneNodeForPreemption).
 // Not modelled: PodDisruptionBudgets (every victim counts as non-violating) and extenders.
+// With a PreemptionHandle (the scheduler's API access) the chosen victims are preempted at once
+// (prepareCandidate); without one (unit tests of the algorithm) only the nomination is computed.
 
 import { FitError, newDiagnosis } from "../fitError";
 import type { Framework, NodeToStatus, NominatedPodsFn, PostFilterPlugin } from "../framework/framework";
 import type { NodeInfo } from "../framework/nodeInfo";
 import type { PodInfo } from "../framework/podInfo";
 import { type CycleState, isSuccess, newStatus, type Status, statusMessage } from "../framework/types";
+import { type PreemptionHandle, prepareCandidate } from "../preemption/prepareCandidate";
 
 export const DefaultPreemptionName = "DefaultPreemption";
 /** DefaultPreemptionArgs defaults (apis/config/v1/defaults.go). */
@@ -50,6 +53,8 @@ function terminatingByPreemption(p: PodInfo): boolean {
 
 export class DefaultPreemption implements PostFilterPlugin {
   readonly name = DefaultPreemptionName;
+
+  constructor(private readonly handle?: PreemptionHandle) {}
 
   postFilter(fwk: Framework, state: CycleState, pod: PodInfo, m: NodeToStatus, allNodes: readonly NodeInfo[], random: () => number, nominated: NominatedPodsFn | undefined) {
     const out = this.preempt(fwk, state, pod, m, allNodes, random, nominated);
@@ -99,6 +104,11 @@ export class DefaultPreemption implements PostFilterPlugin {
       return { nominatedNodeName: "", status: newStatus("Unschedulable", fe.error()) };
     }
     const best = pickOneNodeForPreemption(candidates);
+    // 5) Perform preparation work before nominating the selected candidate.
+    if (this.handle) {
+      const st = prepareCandidate(this.handle, best, pod);
+      if (st !== null) return { status: st };
+    }
     return { nominatedNodeName: best.name, victims: best.victims, status: null };
   }
 

@@ -6,6 +6,7 @@
 import type { Snapshot } from "../cache";
 import { Framework, type Profile } from "../framework/framework";
 import type { EnqueueExtensions } from "../framework/types";
+import type { PreemptionHandle } from "../preemption/prepareCandidate";
 import { DefaultPreemption } from "./defaultPreemption";
 import { ImageLocality } from "./imageLocality";
 import { InterPodAffinity, type InterPodAffinityOptions } from "./interPodAffinity";
@@ -40,6 +41,8 @@ export interface DefaultProfileOptions extends PodTopologySpreadOptions, InterPo
   percentageOfNodesToScore?: number;
   /** PVC and StorageClass lookups for VolumeBinding (absent: the plugin is not in the profile). */
   volumes?: VolumeLookups;
+  /** The API access DefaultPreemption uses to evict victims (absent: it only nominates). */
+  preemption?: PreemptionHandle;
 }
 
 export function newDefaultProfile(snapshot: Snapshot, options: DefaultProfileOptions = {}): Profile {
@@ -55,14 +58,14 @@ export function newDefaultProfile(snapshot: Snapshot, options: DefaultProfileOpt
   const balanced = new NodeResourcesBalancedAllocation();
   const imageLocality = new ImageLocality(snapshot);
   const volumeBinding = options.volumes ? new VolumeBinding(options.volumes) : undefined;
-  const enqueue: EnqueueExtensions[] = [schedulingGates, nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, fit, spread, interPodAffinity];
+  const enqueue: EnqueueExtensions[] = [schedulingGates, nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, fit, ...(volumeBinding ? [volumeBinding] : []), spread, interPodAffinity];
   return {
     schedulerName: options.schedulerName ?? DefaultSchedulerName,
     preEnqueue: [schedulingGates],
     queueSort: new PrioritySort(),
     preFilter: [nodeAffinity, nodePorts, fit, ...(volumeBinding ? [volumeBinding] : []), spread, interPodAffinity],
-    filter: [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, fit, spread, interPodAffinity],
-    postFilter: [new DefaultPreemption()],
+    filter: [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, fit, ...(volumeBinding ? [volumeBinding] : []), spread, interPodAffinity],
+    postFilter: [new DefaultPreemption(options.preemption)],
     preScore: [taintToleration, nodeAffinity, fit, spread, interPodAffinity, balanced],
     score: [
       { plugin: taintToleration, weight: DefaultWeights.TaintToleration },

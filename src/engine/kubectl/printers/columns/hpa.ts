@@ -14,10 +14,11 @@ function metricCurrent(statuses: unknown[], i: number, source: string, key: stri
   return v === undefined || v === null ? "<unknown>" : String(v);
 }
 
-// An autoscaling/v1 object converts to a single cpu Resource metric on the server (v1 <-> v2 conversion).
+// An autoscaling/v1 object converts to a single cpu Resource metric on the server (v1 <-> v2 conversion),
+// autoscaling.DefaultCPUUtilization (80%) when targetCPUUtilizationPercentage is unset.
 function v1Metrics(obj: KubeObject): [unknown[], unknown[]] {
-  const target = field(obj, "spec", "targetCPUUtilizationPercentage");
-  if (typeof target !== "number") return [[], []];
+  const set = field(obj, "spec", "targetCPUUtilizationPercentage");
+  const target = typeof set === "number" ? set : 80;
   const current = field(obj, "status", "currentCPUUtilizationPercentage");
   const specs = [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: target } } }];
   const statuses = typeof current === "number" ? [{ type: "Resource", resource: { name: "cpu", current: { averageUtilization: current } } }] : [];

@@ -5,3 +5,8 @@ export { computePodQOS, describePod, getPodQOS } from "./pod";
 export { describeEvents } from "./events";
 export { describeProbe, describePodTemplate } from "./containers";
 export { formatRFC1123Z, tabbedString, PrefixWriter } from "./prefixWriter";
+export { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass, podsForClaim } from "./storage";
+export { describeHorizontalPodAutoscaler } from "./autoscaling";
+export { describeConfigMap, describeLimitRange, describePriorityClass, describeResourceQuota, describeSecret } from "./config";
+export { describeRole, describeRoleBinding, describeServiceAccount } from "./rbac";
+export { describePodDisruptionBudget } from "./policy";

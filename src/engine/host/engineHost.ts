@@ -1,0 +1,279 @@
+// EngineHost is everything the Web Worker runs, minus the worker: it owns one Cluster, the Session that
+// speaks the command language, and the ClusterViewModel the page mirrors, and it answers every request of
+// protocol.ts. It never reads the wall clock; the worker tells it how much simulated time to let pass.
+//
+// Determinism invariant (what makes save → replay exact): every request and every `advance` ends with all
+// events due at the current instant run. A replay (runUntil(at), then the command, then finish the
+// instant) therefore meets each journal entry in exactly the state the live cluster was in.
+import { Cluster } from "../sim/cluster";
+import { defaultClusterConfig } from "../sim/clusterConfig";
+import { rfc3339 } from "../sim/clock";
+import { Session } from "../sim/session";
+import { complete } from "../kubectl/completion";
+import type { KubectlEnv } from "../kubectl/env";
+import { SPEED_MAX, SPEED_MIN, type Batch, type ClockState, type EditorFile, type JournalEntry, type ReplyBody, type RequestBody, type SavedState, type Snapshot } from "../protocol";
+import { ClusterViewModel } from "../view/clusterViewModel";
+import { objectDetails, INSPECTOR_ACTOR } from "./details";
+import { applyEditorFiles, EditorFileSystem, validateFile, type FilesResult } from "./editorFiles";
+import { MAX_NODES, savedStateProblem } from "./savedState";
+import { LessonHost } from "../../lessons/lessonHost";
+
+export const DEFAULT_SEED = 1;
+export const DEFAULT_NODES = 3;
+/** How far "skip ahead until something happens" looks before giving up (simulated). */
+export const DEFAULT_SKIP_MS = 10 * 60_000;
+
+/** Writes that are bookkeeping rather than something a learner would call "something happened". */
+const QUIET_RESOURCES: ReadonlySet<string> = new Set(["leases", "events"]);
+const WRITE_VERBS: ReadonlySet<string> = new Set(["create", "update", "patch", "delete", "deletecollection"]);
+
+export interface HostResponse {
+  reply: ReplyBody;
+  /** Sent to the page before the reply: the whole view after init, or on request. */
+  snapshot?: Snapshot;
+}
+
+interface Running {
+  cluster: Cluster;
+  session: Session;
+  view: ClusterViewModel;
+  fs: EditorFileSystem;
+  seed: number;
+  nodes: number;
+  journal: JournalEntry[];
+}
+
+export class EngineHost {
+  paused = false;
+  speed = 1;
+  private run?: Running;
+  private sentClock?: ClockState;
+  /** Follows the guided lesson on the live cluster (src/lessons). */
+  private readonly lessons = new LessonHost();
+
+  get started(): boolean {
+    return this.run !== undefined;
+  }
+
+  /** Simulated ms now (0 before init). */
+  get now(): number {
+    return this.run?.cluster.now() ?? 0;
+  }
+
+  get cluster(): Cluster | undefined {
+    return this.run?.cluster;
+  }
+
+  clock(): ClockState {
+    const c = this.run?.cluster;
+    return { now: c?.now() ?? 0, wallTime: c ? rfc3339(c.clock.absolute()) : "", paused: this.paused, speed: this.speed };
+  }
+
+  /** Answers one request. Never throws: a failure becomes an `error` reply. */
+  handle(body: RequestBody): HostResponse {
+    try {
+      return this.dispatch(body);
+    } catch (e) {
+      return { reply: { kind: "error", message: e instanceof Error ? e.message : String(e) } };
+    }
+  }
+
+  private dispatch(body: RequestBody): HostResponse {
+    if (body.kind === "init") return this.init(body);
+    if (body.kind === "clock") {
+      if (body.paused !== undefined) this.paused = body.paused;
+      if (body.speed !== undefined && Number.isFinite(body.speed)) this.speed = Math.min(SPEED_MAX, Math.max(SPEED_MIN, body.speed));
+      return ok();
+    }
+    if (body.kind === "lesson") return { reply: this.lessons.handle(this.run?.cluster, body) };
+    const r = this.run;
+    if (!r) return { reply: { kind: "error", message: "the cluster is not started yet (send init first)" } };
+    switch (body.kind) {
+      case "run":
+        return { reply: { kind: "command", output: this.execute(r, { at: r.cluster.now(), op: "run", line: body.line }).output } };
+      case "files":
+        // Unchanged tabs need no journal entry.
+        if (!r.fs.equals(body.files)) this.execute(r, { at: r.cluster.now(), op: "files", files: copyFiles(body.files) });
+        return ok();
+      case "apply":
+      case "delete": {
+        const res = this.execute(r, { at: r.cluster.now(), op: body.kind, files: copyFiles(body.files) });
+        return { reply: { kind: "apply", output: res.output, diagnostics: res.diagnostics } };
+      }
+      case "validate":
+        return { reply: { kind: "validate", diagnostics: validateFile(body.file) } };
+      case "step": {
+        const next = r.cluster.events.nextTime();
+        if (next !== undefined) r.cluster.events.runUntil(next);
+        this.paused = true;
+        return ok();
+      }
+      case "skip":
+        this.skip(r, body.maxMs ?? DEFAULT_SKIP_MS);
+        this.paused = true;
+        return ok();
+      case "details":
+        return { reply: { kind: "details", details: objectDetails(r.cluster, r.view, this.env(r, INSPECTOR_ACTOR), body.id) } };
+      case "complete": {
+        const c = complete(r.session, body.line, body.cursor);
+        return { reply: { kind: "completions", candidates: c.candidates, replaceFrom: c.replaceFrom } };
+      }
+      case "snapshot":
+        return { reply: { kind: "ok" }, snapshot: this.snapshot() };
+      case "save":
+        return { reply: { kind: "saved", state: this.save()! } };
+      case "stats":
+        return { reply: { kind: "error", message: "stats are counted by the worker, not the engine" } };
+      default:
+        return { reply: { kind: "error", message: `unknown request ${JSON.stringify((body as { kind?: unknown }).kind)}` } };
+    }
+  }
+
+  private init(body: Extract<RequestBody, { kind: "init" }>): HostResponse {
+    const state = body.state;
+    if (state !== undefined) {
+      const problem = savedStateProblem(state);
+      if (problem) return { reply: { kind: "error", message: problem } };
+    }
+    const seed = state?.seed ?? body.seed ?? DEFAULT_SEED;
+    const nodes = state?.nodes ?? body.nodes ?? DEFAULT_NODES;
+    if (!Number.isInteger(seed)) return { reply: { kind: "error", message: "seed must be an integer" } };
+    if (!Number.isInteger(nodes) || nodes < 0 || nodes > MAX_NODES) return { reply: { kind: "error", message: `nodes must be an integer from 0 to ${MAX_NODES}` } };
+    this.run?.view.dispose();
+    const cluster = new Cluster(defaultClusterConfig({ seed, workers: nodes }));
+    // 150,000-pod clusters would keep every decision; the inspector only needs classroom sizes.
+    if (nodes > 500) cluster.scheduler.recordDecisions = false;
+    const fs = new EditorFileSystem();
+    const r: Running = { cluster, session: new Session(cluster, fs), view: undefined as unknown as ClusterViewModel, fs, seed, nodes, journal: [] };
+    if (state) {
+      for (const entry of state.journal) {
+        this.advanceTo(r, entry.at);
+        this.execute(r, entry);
+      }
+      this.advanceTo(r, state.now);
+    }
+    // The view starts after the replay: the page gets the result, not thousands of intermediate batches.
+    r.view = new ClusterViewModel(cluster, { ignoreActors: [INSPECTOR_ACTOR] });
+    this.run = r;
+    this.sentClock = undefined;
+    return { reply: { kind: "ok" }, snapshot: this.snapshot() };
+  }
+
+  /** Runs one journal entry (live or replayed), records it, and finishes the instant. */
+  private execute(r: Running, entry: JournalEntry): FilesResult {
+    let res: FilesResult;
+    if (entry.op === "run") {
+      const line = entry.line.trim();
+      // Blank lines and comments change nothing: they need no journal entry.
+      if (line === "" || line.startsWith("#")) return { output: { out: "", err: "", code: 0 }, diagnostics: [] };
+      res = { output: r.session.run(line), diagnostics: [] };
+    } else if (entry.op === "files") {
+      r.fs.replaceAll(entry.files);
+      res = { output: { out: "", err: "", code: 0 }, diagnostics: [] };
+    } else {
+      res = applyEditorFiles(this.env(r, "kubectl"), r.fs, entry.files, entry.op);
+    }
+    r.journal.push(entry.op === "run" ? { at: entry.at, op: "run", line: entry.line } : { at: entry.at, op: entry.op, files: copyFiles(entry.files) });
+    this.settle(r);
+    return res;
+  }
+
+  /** Runs whatever is still due at the current instant (see the determinism invariant above). */
+  private settle(r: Running): void {
+    r.cluster.events.runUntil(r.cluster.now());
+  }
+
+  private env(r: Running, user: string): KubectlEnv {
+    const c = r.cluster;
+    return { api: c.api, clock: c.clock, fs: r.fs, namespace: r.session.namespace, user, waitFor: (done, ms, onTick) => c.runUntil(done, ms, onTick) };
+  }
+
+  /**
+   * Lets simulated time pass up to `target`, an instant at a time; stops early (between instants) when
+   * `shouldYield` says the real-time budget is spent. Returns true when `target` was reached.
+   */
+  private advanceTo(r: Running, target: number, shouldYield?: () => boolean): boolean {
+    const events = r.cluster.events;
+    for (;;) {
+      const next = events.nextTime();
+      if (next === undefined || next > target) {
+        events.runUntil(target);
+        return true;
+      }
+      events.runUntil(next);
+      if (shouldYield?.()) return false;
+    }
+  }
+
+  /** Advances by up to `ms` of simulated time; returns how much actually passed. */
+  advance(ms: number, shouldYield?: () => boolean): number {
+    const r = this.run;
+    // Simulated time is a whole number of ms (EventQueue invariant): the caller keeps the fraction.
+    const whole = Math.floor(ms);
+    if (!r || !(whole > 0)) return 0;
+    const before = r.cluster.now();
+    this.advanceTo(r, before + whole, shouldYield);
+    return r.cluster.now() - before;
+  }
+
+  /**
+   * "Skip ahead until something happens": runs instant by instant until an API write that a learner would
+   * call an event — not a lease renewal or an Event, and a kubelet's node-status report only when it
+   * changes what the page draws (Ready after a restore does; the periodic heartbeat does not).
+   */
+  private skip(r: Running, maxMs: number): void {
+    let happened = false;
+    let nodeReport = false;
+    const stop = r.cluster.audit.subscribe((e) => {
+      if (e.code >= 400 || !WRITE_VERBS.has(e.verb) || QUIET_RESOURCES.has(e.resource)) return;
+      if (e.resource === "nodes" && e.subresource === "status" && e.actor.startsWith("kubelet/")) nodeReport = true;
+      else happened = true;
+    });
+    const somethingHappened = () => {
+      if (!happened && nodeReport) {
+        nodeReport = false;
+        happened = r.view.collect() > 0;
+      }
+      return happened;
+    };
+    try {
+      this.advanceTo(r, r.cluster.now() + Math.max(0, maxMs), somethingHappened);
+    } finally {
+      stop();
+    }
+  }
+
+  /** The next batch, or undefined when neither the cluster nor the clock changed since the last one. */
+  flush(): Batch | undefined {
+    const r = this.run;
+    if (!r) return undefined;
+    const clock = this.clock();
+    const s = this.sentClock;
+    const moved = !s || s.now !== clock.now || s.paused !== clock.paused || s.speed !== clock.speed;
+    const batch = r.view.flush(clock, moved);
+    if (batch) this.sentClock = clock;
+    return batch;
+  }
+
+  snapshot(): Snapshot | undefined {
+    const r = this.run;
+    if (!r) return undefined;
+    const clock = this.clock();
+    this.sentClock = clock;
+    return r.view.snapshot(clock);
+  }
+
+  save(): SavedState | undefined {
+    const r = this.run;
+    if (!r) return undefined;
+    return { version: 1, seed: r.seed, nodes: r.nodes, journal: r.journal.slice(), now: r.cluster.now() };
+  }
+}
+
+function ok(): HostResponse {
+  return { reply: { kind: "ok" } };
+}
+
+function copyFiles(files: readonly EditorFile[]): EditorFile[] {
+  return files.map((f) => ({ name: f.name, text: f.text }));
+}

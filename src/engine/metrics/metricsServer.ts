@@ -1,0 +1,247 @@
+// MetricsServer: the simulated metrics-server (kubernetes-sigs/metrics-server) serving metrics.k8s.io.
+// Every --metric-resolution (15 s) it scrapes each running node's kubelet for its pods' containers and
+// the node itself, and serves the latest samples. Like upstream, a CPU rate needs two scrapes, so a new
+// pod (or a rebooted node) has no metrics until its second scrape ("metrics not available yet"); pods on a
+// node whose kubelet cannot be reached drop out of the answers, as does the node.
+// The usage model is usageModel.ts: idle baseline (behaviour model, or SYSTEM_IMAGE_USAGE for the
+// control-plane images) + CPU of the requests served in the window, throttled at limits.cpu.
+// mirrors metrics-server pkg/scraper (scrape loop), pkg/storage (two-point rate, pod and node storage).
+import type { Node, Pod } from "../api/types";
+import { parseCpuMillis } from "../apimachinery/quantity";
+import type { Informer } from "../client/informer";
+import type { SharedInformers } from "../client/sharedInformers";
+import type { ResourceUsage } from "../kubelet/behaviour/resources";
+import type { EventQueue } from "../sim/eventQueue";
+import type { ContainerMetrics, LoadSource, MetricsApi, NodeMetrics, PodMetrics } from "./metricsApi";
+import { NODE_SYSTEM_USAGE, systemImageUsage } from "./systemUsage";
+import { containerCpuMilli, cpuLimitMilli, cpuMsPerRequest } from "./usageModel";
+
+/** metrics-server --metric-resolution default. */
+export const METRIC_RESOLUTION_MS = 15_000;
+
+/** What the kubelets report about containers (PodRuntime implements it). */
+export interface PodUsageSource {
+  usage(pod: Pod): readonly { name: string; usage: ResourceUsage }[];
+  servingContainer(pod: Pod): { name: string; server: string | undefined } | undefined;
+}
+
+/** LoadSource with a cumulative counter, so a window's average rate is exact. */
+export interface CumulativeLoadSource extends LoadSource {
+  servedTotal(podUid: string): number;
+}
+
+interface Point {
+  at: number;
+  served: number;
+  /** The scrape that last saw the pod (older points belong to pods that are gone). */
+  scrape: number;
+}
+
+/** What a pod's spec says, computed once per pod object: limits, system-image overrides, the server. */
+interface PodStatic {
+  readonly limits: ReadonlyMap<string, number | undefined>;
+  readonly overrides: ReadonlyMap<string, ResourceUsage | undefined>;
+  readonly serving: string | undefined;
+  readonly cpuMs: number;
+}
+
+/** One pod's sample, kept compact; the PodMetrics object is built when someone reads it. */
+interface Sample {
+  readonly pod: Pod;
+  readonly node: string;
+  readonly at: number;
+  readonly windowMs: number;
+  readonly rps: number;
+  readonly running: readonly { name: string; usage: ResourceUsage }[];
+  built?: PodMetrics;
+}
+
+export interface MetricsServerDeps {
+  readonly informers: SharedInformers;
+  readonly events: EventQueue;
+  readonly usage: PodUsageSource;
+  readonly load: CumulativeLoadSource;
+  readonly nodeUp: (node: string) => boolean;
+}
+
+const nano = (milli: number): number => Math.round(milli * 1e6) / 1e6;
+
+export class MetricsServer implements MetricsApi {
+  private readonly pods: Informer<Pod>;
+  private readonly nodes: Informer<Node>;
+  private readonly points = new Map<string, Point>();
+  private readonly nodeSeen = new Map<string, number>();
+  /** "namespace/name" → the pod's latest sample. */
+  private samples = new Map<string, Sample>();
+  private nodeSamples = new Map<string, NodeMetrics>();
+  private sortedPods: PodMetrics[] | undefined;
+  private readonly statics = new WeakMap<Pod, PodStatic>();
+  private nodeCpu = new Map<string, number>();
+  private running = false;
+  /** Scrapes done (tests, the page). */
+  scrapes = 0;
+
+  constructor(private readonly deps: MetricsServerDeps) {
+    this.pods = deps.informers.for<Pod>("pods");
+    this.nodes = deps.informers.for<Node>("nodes");
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const loop = (): void => {
+      if (!this.running) return;
+      this.scrape();
+      this.deps.events.after(METRIC_RESOLUTION_MS, "metrics-server:scrape", loop);
+    };
+    this.deps.events.after(METRIC_RESOLUTION_MS, "metrics-server:scrape", loop);
+  }
+
+  stop(): void {
+    this.running = false;
+  }
+
+  /** One scrape of every reachable kubelet. */
+  scrape(): void {
+    const now = this.deps.events.now();
+    const scrape = ++this.scrapes;
+    const samples = new Map<string, Sample>();
+    const perNode = new Map<string, { cpu: number; mem: number }>();
+    this.nodeCpu = new Map();
+    for (const pod of this.pods.list()) {
+      const node = pod.spec.nodeName;
+      if (!node || pod.status?.phase !== "Running" || !this.deps.nodeUp(node)) continue;
+      const uid = pod.metadata.uid;
+      const served = this.deps.load.servedTotal(uid);
+      const prev = this.points.get(uid);
+      if (!prev) {
+        this.points.set(uid, { at: now, served, scrape });
+        continue;
+      }
+      const prevAt = prev.at;
+      const prevServed = prev.served;
+      prev.at = now;
+      prev.served = served;
+      prev.scrape = scrape;
+      if (now <= prevAt) continue;
+      const running = this.deps.usage.usage(pod);
+      if (running.length === 0) continue;
+      const windowMs = now - prevAt;
+      const sample: Sample = { pod, node, at: now, windowMs, rps: ((served - prevServed) * 1000) / windowMs, running };
+      samples.set(`${pod.metadata.namespace}/${pod.metadata.name}`, sample);
+      let acc = perNode.get(node);
+      if (!acc) perNode.set(node, (acc = { cpu: 0, mem: 0 }));
+      const st = this.podStatic(pod);
+      const nodeCpu = this.nodeCpuMilli(node);
+      for (const { name, usage } of running) {
+        const base = st.overrides.get(name) ?? usage;
+        acc.cpu += nano(containerCpuMilli(base.cpuMilli, st.serving === name ? sample.rps : 0, st.cpuMs, st.limits.get(name), nodeCpu));
+        acc.mem += Math.round(base.memoryBytes);
+      }
+    }
+    // Pods not running (or unreachable) this time start over: their next sample needs two scrapes again.
+    for (const [uid, p] of this.points) if (p.scrape !== scrape) this.points.delete(uid);
+    this.samples = samples;
+    this.sortedPods = undefined;
+    this.nodeSamples = this.nodeSamplesAt(now, perNode);
+  }
+
+  private podStatic(pod: Pod): PodStatic {
+    let st = this.statics.get(pod);
+    if (!st) {
+      const serving = this.deps.usage.servingContainer(pod);
+      st = {
+        limits: new Map(pod.spec.containers.map((c) => [c.name, cpuLimitMilli(c)])),
+        overrides: new Map(pod.spec.containers.map((c) => [c.name, systemImageUsage(c.image)])),
+        serving: serving?.name,
+        cpuMs: cpuMsPerRequest(serving?.server),
+      };
+      this.statics.set(pod, st);
+    }
+    return st;
+  }
+
+  /** PodMetrics of a sample, built on first read (containers in the pod's status order). */
+  private build(s: Sample): PodMetrics {
+    if (s.built) return s.built;
+    const st = this.podStatic(s.pod);
+    const nodeCpu = this.nodeCpuMilli(s.node);
+    const containers: ContainerMetrics[] = s.running.map(({ name, usage }) => {
+      const base = st.overrides.get(name) ?? usage;
+      const cpu = containerCpuMilli(base.cpuMilli, st.serving === name ? s.rps : 0, st.cpuMs, st.limits.get(name), nodeCpu);
+      return { name, cpuMilli: nano(cpu), memoryBytes: Math.round(base.memoryBytes) };
+    });
+    s.built = { namespace: s.pod.metadata.namespace ?? "default", name: s.pod.metadata.name, timestamp: s.at, windowMs: s.windowMs, containers };
+    return s.built;
+  }
+
+  /** Nodes need two scrapes too; a node's usage is its pods' plus its own processes. */
+  private nodeSamplesAt(now: number, perNode: Map<string, { cpu: number; mem: number }>): Map<string, NodeMetrics> {
+    const out = new Map<string, NodeMetrics>();
+    for (const n of this.nodes.list()) {
+      const name = n.metadata.name;
+      if (!this.deps.nodeUp(name)) {
+        this.nodeSeen.delete(name);
+        continue;
+      }
+      const first = this.nodeSeen.get(name);
+      if (first === undefined) {
+        this.nodeSeen.set(name, now);
+        continue;
+      }
+      const acc = perNode.get(name) ?? { cpu: 0, mem: 0 };
+      out.set(name, {
+        name,
+        timestamp: now,
+        windowMs: METRIC_RESOLUTION_MS,
+        cpuMilli: nano(NODE_SYSTEM_USAGE.cpuMilli + acc.cpu),
+        memoryBytes: NODE_SYSTEM_USAGE.memoryBytes + acc.mem,
+      });
+    }
+    return out;
+  }
+
+  /** The node's allocatable CPU (what an unlimited container can use), parsed once per scrape. */
+  private nodeCpuMilli(node: string): number {
+    let v = this.nodeCpu.get(node);
+    if (v === undefined) {
+      const cpu = this.nodes.get(node)?.status?.allocatable?.cpu;
+      try {
+        v = cpu ? parseCpuMillis(cpu) : 1000;
+      } catch {
+        v = 1000;
+      }
+      this.nodeCpu.set(node, v);
+    }
+    return v;
+  }
+
+  // ---- MetricsApi ----
+
+  podMetrics(namespace: string, name: string): PodMetrics | undefined {
+    const s = this.samples.get(`${namespace}/${name}`);
+    return s ? this.build(s) : undefined;
+  }
+
+  listPodMetrics(namespace?: string): readonly PodMetrics[] {
+    if (namespace !== undefined) {
+      const out: PodMetrics[] = [];
+      for (const s of this.samples.values()) if (s.pod.metadata.namespace === namespace) out.push(this.build(s));
+      return out.sort((a, b) => cmp(a.name, b.name));
+    }
+    this.sortedPods ??= [...this.samples.values()].map((s) => this.build(s)).sort((a, b) => cmp(a.namespace, b.namespace) || cmp(a.name, b.name));
+    return this.sortedPods;
+  }
+
+  nodeMetrics(name: string): NodeMetrics | undefined {
+    return this.nodeSamples.get(name);
+  }
+
+  listNodeMetrics(): readonly NodeMetrics[] {
+    return [...this.nodeSamples.values()].sort((a, b) => cmp(a.name, b.name));
+  }
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

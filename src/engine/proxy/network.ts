@@ -1,0 +1,351 @@
+// ClusterNetwork carries connections through the simulated cluster network: a client (a pod, a client
+// pod started for `sim curl`, or a machine outside the cluster) connects to a name or an address; cluster
+// DNS turns names into addresses; the rules of the kube-proxy on the node the packet enters decide the
+// backend; the backend pod must be on a running machine, allowed by NetworkPolicy and listening.
+// The same code serves one connection (wget in a container, `sim curl`) and a count of them (the traffic
+// model): with a count, the iptables statistic chain is applied to the count (statistic.ts).
+//
+// Clients without --from: names and cluster/pod IPs are reached from a client pod in the namespace (like
+// `kubectl run curl --rm -it --image=curlimages/curl -- curl URL`), on the first running worker node,
+// with address 10.244.<node>.254. Load-balancer IPs, node ports and Ingress hosts are reached from
+// outside the cluster, from 203.0.113.10 (TEST-NET-3): that is how their users reach them.
+import type { Pod } from "../api/types";
+import { policyAllows } from "../networkpolicy/evaluate";
+import type { ClusterDns } from "../dns/clusterDns";
+import { clusterFirstSearches, isPublicName } from "../dns/dnsNames";
+import type { AddressBook } from "./addressBook";
+import type { ProxyEndpoint } from "./endpointsCache";
+import type { KubeProxyModel } from "./kubeProxy";
+import { INGRESS_NGINX, type IngressNginxController } from "./ingress/ingressController";
+import { isIngressControllerPod } from "./ingress/ingressHop";
+import type { PodRuntime } from "./podRuntime";
+import { externalVerdict, internalVerdict, portByNumber, type PortRules, type RuleVerdict, type RulesSnapshot } from "./rules";
+import { pickStatistic, splitStatistic, type Uniform } from "./statistic";
+import type { ErrorKind } from "./trafficStats";
+
+export const EXTERNAL_CLIENT_IP = "203.0.113.10";
+
+export interface Client {
+  /** The node the packets leave from; undefined outside the cluster. */
+  readonly node: string | undefined;
+  readonly ip: string;
+  readonly inCluster: boolean;
+  readonly pod: Pod | undefined;
+  /** DNS search path; undefined when the client does not use cluster DNS. */
+  readonly searches: readonly string[] | undefined;
+}
+
+export type Entry =
+  | { readonly kind: "clusterIP"; readonly serviceKey: string; readonly port: number }
+  /** Node port on `node`, or a load-balancer/external IP (node undefined: the balancer picks nodes). */
+  | { readonly kind: "external"; readonly serviceKey: string; readonly port: number; readonly node: string | undefined; readonly nodePort: number }
+  | { readonly kind: "pod"; readonly pod: Pod; readonly port: number }
+  | { readonly kind: "internet"; readonly host: string }
+  | { readonly kind: "fail"; readonly error: ErrorKind };
+
+export interface Target {
+  readonly entry: Entry;
+  readonly client: Client;
+  /** The Host header (the name or address as typed). */
+  readonly host: string;
+  /** The address connected to, when there was one. */
+  readonly ip?: string;
+}
+
+/** Where connections ended: at a pod's port, or failed. */
+export type Landing =
+  | { readonly ok: true; readonly pod: Pod; readonly port: number; readonly serviceKey: string | undefined }
+  | {
+      readonly ok: false;
+      readonly error: ErrorKind;
+      readonly serviceKey: string | undefined;
+      readonly pod?: Pod;
+      /** A proxy on the way answered instead of the backend (ingress-nginx 404/502/503/504). */
+      readonly status?: number;
+      readonly body?: string;
+    };
+
+export type Visit = (landing: Landing, count: number) => void;
+
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+
+export class ClusterNetwork {
+  /** Scratch buffer for splitStatistic (no allocation per tick). */
+  private split = new Int32Array(64);
+  private readonly listenCache = new WeakMap<Pod, Map<number, boolean>>();
+  /** The `sim` client per namespace and node (immutable, so shared). */
+  private readonly clients = new Map<string, Client>();
+
+  constructor(
+    readonly proxy: KubeProxyModel,
+    readonly dns: ClusterDns,
+    readonly book: AddressBook,
+    readonly runtime: PodRuntime,
+    readonly ingress: IngressNginxController,
+    private readonly nodeUp: (node: string) => boolean,
+    readonly random: Uniform,
+  ) {}
+
+  /** The client pod `sim curl`/`sim traffic` use inside the cluster: first running worker node. */
+  defaultClient(namespace: string): Client {
+    let worker: string | undefined;
+    let any: string | undefined;
+    for (const n of this.book.nodeNames()) {
+      if (!this.nodeUp(n)) continue;
+      any ??= n;
+      if (n !== "control-plane" && !this.book.nodes.get(n)?.metadata.labels?.["node-role.kubernetes.io/control-plane"]) {
+        worker = n;
+        break;
+      }
+    }
+    worker ??= any;
+    const key = `${namespace}|${worker ?? ""}`;
+    let c = this.clients.get(key);
+    if (!c) {
+      const cidr = worker ? this.book.nodes.get(worker)?.spec.podCIDR : undefined;
+      const m = cidr ? /^(\d+\.\d+\.\d+)\.0\/24$/.exec(cidr) : null;
+      c = { node: worker, ip: m ? `${m[1]}.254` : "10.244.0.254", inCluster: true, pod: undefined, searches: clusterFirstSearches(namespace) };
+      this.clients.set(key, c);
+    }
+    return c;
+  }
+
+  externalClient(): Client {
+    return { node: undefined, ip: EXTERNAL_CLIENT_IP, inCluster: false, pod: undefined, searches: undefined };
+  }
+
+  /** A pod as a client: its node, its IP, its DNS policy's search path. */
+  podClient(pod: Pod): Client {
+    const ns = pod.metadata.namespace ?? "default";
+    const policy = pod.spec.dnsPolicy ?? "ClusterFirst";
+    // dnsPolicy ClusterFirst on a host-network pod falls back to Default (the node's resolver).
+    const clusterDns = policy === "ClusterFirstWithHostNet" || (policy === "ClusterFirst" && !pod.spec.hostNetwork);
+    return { node: pod.spec.nodeName, ip: pod.status?.podIP ?? "", inCluster: true, pod, searches: clusterDns ? clusterFirstSearches(ns) : undefined };
+  }
+
+  /** Resolves what a client typed (host and port) to where its packets go. `client` undefined: `sim` defaults. */
+  target(host: string, port: number, client: Client | undefined, namespace: string): Target {
+    if (IPV4.test(host)) {
+      const entry = this.entryForIP(host, port);
+      return { entry, client: client ?? this.clientFor(entry, namespace), host, ip: host };
+    }
+    const asker = client ?? this.defaultClient(namespace);
+    if (asker.searches) {
+      const a = this.dns.resolve(host, { searches: asker.searches });
+      if (a.rcode === "NOERROR") {
+        const ip = a.addresses.length === 1 ? a.addresses[0]! : a.addresses[Math.floor(this.random() * a.addresses.length)]!;
+        const entry = a.cname !== undefined && isPublicName(a.cname) && !this.isClusterAddress(ip) ? { kind: "internet" as const, host: a.cname } : this.entryForIP(ip, port);
+        return { entry, client: asker, host, ip };
+      }
+      if (a.rcode === "TIMEOUT") return { entry: { kind: "fail", error: "noHost" }, client: asker, host };
+    }
+    // An Ingress host: the client has pointed the name at the controller (the docs' /etc/hosts line).
+    if (this.ingress.table().servesHost(host)) {
+      const via = this.ingressEntry(port);
+      if (via) return { entry: via.entry, client: client ?? this.externalClient(), host, ip: via.ip };
+    }
+    if (isPublicName(host)) return { entry: { kind: "internet", host }, client: asker, host };
+    return { entry: { kind: "fail", error: "noHost" }, client: asker, host };
+  }
+
+  /**
+   * How a client outside reaches the ingress controller: its load balancer's address, or — while the
+   * balancer is pending — the Service's node port on the first running node.
+   */
+  private ingressEntry(port: number): { entry: Entry; ip: string } | undefined {
+    const svc = this.proxy.latest.services.get(`${INGRESS_NGINX.namespace}/${INGRESS_NGINX.service}`);
+    const p = svc ? portByNumber(svc, port) : undefined;
+    if (!svc || !p) return undefined;
+    const lb = p.info.loadBalancerIPs[0];
+    if (lb) return { entry: this.entryForIP(lb, port), ip: lb };
+    // With externalTrafficPolicy Local (ingress-nginx's default) only nodes running a controller answer.
+    const node = this.book.nodeNames().find((n) => this.nodeUp(n) && (!p.info.externalPolicyLocal || p.categorized(n).local.length > 0));
+    const ip = node ? this.book.nodeIP(node) : undefined;
+    if (!node || !ip || !p.info.nodePort) return undefined;
+    return { entry: { kind: "external", serviceKey: svc.key, port, node, nodePort: p.info.nodePort }, ip };
+  }
+
+  private clientFor(entry: Entry, namespace: string): Client {
+    return entry.kind === "external" ? this.externalClient() : this.defaultClient(namespace);
+  }
+
+  private isClusterAddress(ip: string): boolean {
+    const rules = this.proxy.latest;
+    return rules.byClusterIP.has(ip) || rules.byExternalIP.has(ip) || this.book.podByIP(ip) !== undefined || this.book.nodeNameByIP(ip) !== undefined;
+  }
+
+  /** What owns `ip`: a Service's cluster IP, a load-balancer/external IP, a node, a pod — or nothing. */
+  entryForIP(ip: string, port: number): Entry {
+    const rules = this.proxy.latest;
+    const svc = rules.byClusterIP.get(ip);
+    if (svc) return portByNumber(svc, port) ? { kind: "clusterIP", serviceKey: svc.key, port } : { kind: "fail", error: "timeout" };
+    const ext = rules.byExternalIP.get(ip);
+    if (ext) return portByNumber(ext, port) ? { kind: "external", serviceKey: ext.key, port, node: undefined, nodePort: 0 } : { kind: "fail", error: "timeout" };
+    const node = this.book.nodeNameByIP(ip);
+    if (node) {
+      const np = rules.byNodePort.get(port);
+      return np ? { kind: "external", serviceKey: np.service.key, port: np.port.info.port, node, nodePort: port } : { kind: "fail", error: "refused" };
+    }
+    const pod = this.book.podByIP(ip);
+    if (pod) return { kind: "pod", pod, port };
+    return { kind: "fail", error: "timeout" };
+  }
+
+  /**
+   * Sends `count` connections from `t.client` and reports where they land. `clientIPs` are the source
+   * addresses the connections are spread over (session affinity keys on them).
+   */
+  deliver(t: Target, count: number, visit: Visit, clientIPs: readonly string[] = [t.client.ip]): void {
+    if (count <= 0) return;
+    const e = t.entry;
+    switch (e.kind) {
+      case "fail":
+        return visit({ ok: false, error: e.error, serviceKey: undefined }, count);
+      case "internet":
+        return;
+      case "pod":
+        return this.land(t.client, e.pod, e.port, undefined, count, visit);
+      case "clusterIP": {
+        const node = t.client.node;
+        const np = node !== undefined ? this.proxy.nodeProxy(node) : undefined;
+        const port = this.portIn(np?.snapshot ?? this.proxy.latest, e.serviceKey, e.port);
+        if (!port) return visit({ ok: false, error: "timeout", serviceKey: e.serviceKey }, count);
+        return this.follow(internalVerdict(port, node), port, node, t.client, count, clientIPs, visit);
+      }
+      case "external":
+        return e.node !== undefined ? this.atNode(e.node, e, t.client, count, clientIPs, visit) : this.viaBalancer(e, t.client, count, clientIPs, visit);
+    }
+  }
+
+  private portIn(rules: RulesSnapshot, serviceKey: string, port: number): PortRules | undefined {
+    const svc = rules.services.get(serviceKey);
+    return svc ? portByNumber(svc, port) : undefined;
+  }
+
+  /** Traffic arriving at `node` for a node port / LB IP: that node's rules, external traffic policy. */
+  private atNode(node: string, e: Entry & { kind: "external" }, client: Client, count: number, clientIPs: readonly string[], visit: Visit): void {
+    if (!this.nodeUp(node)) return visit({ ok: false, error: "timeout", serviceKey: e.serviceKey }, count);
+    const np = this.proxy.nodeProxy(node);
+    const port = e.nodePort ? np.snapshot.byNodePort.get(e.nodePort)?.port : this.portIn(np.snapshot, e.serviceKey, e.port);
+    if (!port) return visit({ ok: false, error: e.nodePort ? "refused" : "timeout", serviceKey: e.serviceKey }, count);
+    this.follow(externalVerdict(port, node, client.inCluster), port, node, client, count, clientIPs, visit);
+  }
+
+  /**
+   * A cloud load balancer: it spreads connections over the nodes passing its health check — every running
+   * node for Cluster policy, only nodes with a local endpoint for Local (kube-proxy's healthCheckNodePort).
+   * A client keeps its node (the balancer hashes the source), so ClientIP affinity holds.
+   */
+  private viaBalancer(e: Entry & { kind: "external" }, client: Client, count: number, clientIPs: readonly string[], visit: Visit): void {
+    const latest = this.portIn(this.proxy.latest, e.serviceKey, e.port);
+    if (!latest) return visit({ ok: false, error: "timeout", serviceKey: e.serviceKey }, count);
+    const local = latest.info.externalPolicyLocal && !client.inCluster;
+    const nodes = this.book.nodeNames().filter((n) => this.nodeUp(n) && (!local || latest.categorized(n).local.length > 0));
+    if (nodes.length === 0) return visit({ ok: false, error: "timeout", serviceKey: e.serviceKey }, count);
+    const one = { ...e, nodePort: 0 };
+    if (!local && latest.info.stickyMaxAgeSeconds === 0) return this.atNode(nodes[0]!, one, client, count, clientIPs, visit);
+    if (latest.info.stickyMaxAgeSeconds > 0) {
+      const per = perClient(count, clientIPs.length);
+      for (let i = 0; i < clientIPs.length; i++) {
+        if (per[i]! > 0) this.atNode(nodes[hashIP(clientIPs[i]!) % nodes.length]!, one, client, per[i]!, [clientIPs[i]!], visit);
+      }
+      return;
+    }
+    const shares = this.splitOver(count, nodes.length);
+    for (let i = 0; i < nodes.length; i++) if (shares[i]! > 0) this.atNode(nodes[i]!, one, client, shares[i]!, clientIPs, visit);
+  }
+
+  private splitOver(count: number, n: number): Int32Array {
+    const out = new Int32Array(n);
+    splitStatistic(count, n, this.random, out);
+    return out;
+  }
+
+  /** After the node's rules: REJECT, DROP, or the statistic chain (with ClientIP affinity first). */
+  private follow(v: RuleVerdict, port: PortRules, node: string | undefined, client: Client, count: number, clientIPs: readonly string[], visit: Visit): void {
+    const serviceKey = port.info.serviceKey;
+    if (v.kind === "reject") return visit({ ok: false, error: "refused", serviceKey }, count);
+    if (v.kind === "drop") return visit({ ok: false, error: "timeout", serviceKey }, count);
+    const eps = v.endpoints;
+    const sticky = port.info.stickyMaxAgeSeconds;
+    if (sticky > 0 && node !== undefined) {
+      const affinity = this.proxy.nodeProxy(node).affinity;
+      const now = this.proxy.now();
+      const per = perClient(count, clientIPs.length);
+      for (let c = 0; c < clientIPs.length; c++) {
+        if (per[c]! === 0) continue;
+        const ip = clientIPs[c]!;
+        let i = affinity.lookup(port.info.key, ip, eps, now, sticky);
+        if (i < 0) i = pickStatistic(eps.length, this.random);
+        affinity.record(port.info.key, ip, eps[i]!, now, sticky);
+        this.endpoint(client, eps[i]!, serviceKey, per[c]!, visit);
+      }
+      return;
+    }
+    if (count === 1) return this.endpoint(client, eps[pickStatistic(eps.length, this.random)]!, serviceKey, 1, visit);
+    if (this.split.length < eps.length) this.split = new Int32Array(eps.length * 2);
+    const shares = this.split;
+    splitStatistic(count, eps.length, this.random, shares);
+    // Copy out before visiting: a visit may deliver further (the ingress hop) and reuse the buffer.
+    const local = Array.from(shares.subarray(0, eps.length));
+    for (let i = 0; i < eps.length; i++) if (local[i]! > 0) this.endpoint(client, eps[i]!, serviceKey, local[i]!, visit);
+  }
+
+  /** DNAT to an endpoint: the pod behind it (or whatever owns the address). */
+  endpoint(client: Client, ep: ProxyEndpoint, serviceKey: string | undefined, count: number, visit: Visit): void {
+    const pod = ep.podKey !== undefined ? this.book.pods.get(ep.podKey) : this.book.podByIP(ep.ip);
+    if (!pod || pod.status?.podIP !== ep.ip) {
+      // An address outside the cluster (a selector-less Service's manual endpoints) or a pod already gone.
+      return visit({ ok: false, error: "timeout", serviceKey }, count);
+    }
+    this.land(client, pod, ep.port, serviceKey, count, visit);
+  }
+
+  /** The packets reach the pod's node: the machine must be up, policy must allow, something must listen. */
+  land(client: Client, pod: Pod, port: number, serviceKey: string | undefined, count: number, visit: Visit): void {
+    const node = pod.spec.nodeName;
+    if (!node || !this.nodeUp(node)) return visit({ ok: false, error: "timeout", serviceKey, pod }, count);
+    if (!this.allowed(client, pod, port)) return visit({ ok: false, error: "timeout", serviceKey, pod }, count);
+    if (!this.accepts(pod, port)) return visit({ ok: false, error: "refused", serviceKey, pod }, count);
+    visit({ ok: true, pod, port, serviceKey }, count);
+  }
+
+  /**
+   * Whether something in the pod accepts connections on `port`. ingress-nginx's pods are the simulation's
+   * own proxy (ingressHop.ts): they listen on their ports. Cached per pod object (a changed pod is a new
+   * object) unless the pod's containers are live processes, whose ports can open later.
+   */
+  private accepts(pod: Pod, port: number): boolean {
+    let byPort = this.listenCache.get(pod);
+    if (!byPort) this.listenCache.set(pod, (byPort = new Map()));
+    let v = byPort.get(port);
+    if (v === undefined) {
+      v = isIngressControllerPod(pod) || this.runtime.listening(pod, port, this.proxy.now());
+      if (!this.runtime.hasLiveView(pod)) byPort.set(port, v);
+    }
+    return v;
+  }
+
+  /** NetworkPolicy: with no policy in the cluster everything is allowed (and nothing is evaluated). */
+  allowed(client: Client, pod: Pod, port: number): boolean {
+    const policies = this.book.policies();
+    if (policies.length === 0) return true;
+    const from = client.pod ? { pod: client.pod } : { ip: client.ip };
+    return policyAllows({ from, to: pod, port, protocol: "TCP", policies, namespaces: this.book.namespaces() }).allowed;
+  }
+}
+
+/** `count` connections shared by `n` clients: equal shares, the remainder to the first ones. */
+export function perClient(count: number, n: number): number[] {
+  const base = Math.floor(count / n);
+  const rest = count - base * n;
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(base + (i < rest ? 1 : 0));
+  return out;
+}
+
+function hashIP(ip: string): number {
+  let h = 0;
+  for (let i = 0; i < ip.length; i++) h = (Math.imul(h, 31) + ip.charCodeAt(i)) >>> 0;
+  return h;
+}

@@ -1,0 +1,246 @@
+// PodRuntime is how the network models reach the processes inside pods: which ports a pod's containers
+// listen on, what their servers answer to an HTTP GET, and what they use (for metrics-server).
+//
+// Containers are the kubelet's: PodRuntime wraps the cluster's ContainerModel so that every container the
+// kubelets start is registered here by pod UID. When the running container exposes the optional
+// LiveContainerView methods, answers come from the live process (its files, its uptime, its access log);
+// otherwise they are derived from the same behaviour model statically (image files, the server the image
+// runs, its idle usage) — identical for every server that does not write its own files.
+import type { Container, Pod } from "../api/types";
+import type { ContainerModel, RunningContainer, StartOptions } from "../kubelet/containerModel";
+import { ContainerFs } from "../kubelet/behaviour/containerFs";
+import { respondHttp, type HttpResponse } from "../kubelet/behaviour/http";
+import { lookupImage } from "../kubelet/behaviour/images";
+import { compileBehaviour } from "../kubelet/behaviour/program";
+import { createContainerProcess, type ContainerProcess } from "../kubelet/behaviour/runtime";
+import { containerUsage, type ResourceUsage } from "../kubelet/behaviour/resources";
+import type { DaemonSpec, ProcessHost } from "../kubelet/behaviour/types";
+import { parseTime, SIM_EPOCH_MS } from "../sim/clock";
+
+/** What a running container may offer beyond RunningContainer (see the report: runtimeAdapter's ModelContainer). */
+export interface LiveContainerView {
+  /** ContainerProcess.usage(): CPU and memory now. */
+  usage?(): ResourceUsage;
+  /** ContainerProcess.isListening */
+  isListening?(port: number, nowMs: number): boolean;
+  /** ContainerProcess.httpGet, keeping the access-log effects: the response, or why there is none. */
+  serveHttp?(port: number, path: string, nowMs: number, clientIP: string, userAgent: string): HttpResponse | "refused" | "eof";
+}
+
+type Live = RunningContainer & LiveContainerView;
+
+/** A server the behaviour model says a container runs, derived from its spec (the static view). */
+interface StaticContainer {
+  readonly name: string;
+  readonly daemon: DaemonSpec | undefined;
+  /** Image not in the catalogue: presumed to serve 200 on the ports the spec declares. */
+  readonly unknownServer: boolean;
+  readonly declaredPorts: readonly number[];
+  readonly files: Readonly<Record<string, string>> | undefined;
+  readonly idle: ResourceUsage;
+  /** A copy of a script container's process, run ahead to see what it serves and uses. */
+  readonly shadow?: ContainerProcess;
+  fs?: ContainerFs;
+  statuses?: Map<string, number | "eof">;
+}
+
+export type ServeResult = HttpResponse | "refused" | "eof";
+
+/** How long a script's shadow copy runs before it is asked what it serves (servers listen within it). */
+const SHADOW_RUN_MS = 60_000;
+
+export class PodRuntime {
+  /** pod UID → container name → the running container the kubelet started last. */
+  private readonly live = new Map<string, Map<string, Live>>();
+  private readonly statics = new Map<string, StaticContainer[]>();
+  /** Running container names per pod object (objects are replaced on every update, so this never goes stale). */
+  private readonly runningCache = new WeakMap<Pod, ReadonlySet<string>>();
+  private readonly usageCache = new WeakMap<Pod, readonly { name: string; usage: ResourceUsage }[]>();
+  /** Gives each started container its ProcessHost (wget/curl/nslookup inside it). */
+  hostFor: ((pod: Pod) => ProcessHost | undefined) | undefined;
+
+  /** Decorates the kubelets' ContainerModel: containers are registered as they start. */
+  wrap(model: ContainerModel): ContainerModel {
+    return {
+      pullImage: (image) => model.pullImage(image),
+      start: (pod: Pod, container: Container, opts: StartOptions): RunningContainer => {
+        const host = this.hostFor?.(pod);
+        const rc = model.start(pod, container, host ? ({ ...opts, host } as StartOptions) : opts) as Live;
+        let byName = this.live.get(pod.metadata.uid);
+        if (!byName) this.live.set(pod.metadata.uid, (byName = new Map()));
+        byName.set(container.name, rc);
+        return rc;
+      },
+    };
+  }
+
+  /** Whether any of the pod's running containers answers from a live process (its answers may change). */
+  hasLiveView(pod: Pod): boolean {
+    const live = this.live.get(pod.metadata.uid);
+    if (!live) return false;
+    for (const rc of live.values()) if (rc.isListening || rc.serveHttp) return true;
+    return false;
+  }
+
+  /** The pod is gone: forget its containers. */
+  forget(uid: string): void {
+    this.live.delete(uid);
+    this.statics.delete(uid);
+  }
+
+  /** Containers of `pod` that are running now, per its status (the kubelet's report). */
+  private runningNames(pod: Pod): ReadonlySet<string> {
+    let out = this.runningCache.get(pod);
+    if (!out) {
+      const names = new Set<string>();
+      for (const s of pod.status?.containerStatuses ?? []) if (s.state?.running) names.add(s.name);
+      this.runningCache.set(pod, (out = names));
+    }
+    return out;
+  }
+
+  private staticView(pod: Pod): StaticContainer[] {
+    let v = this.statics.get(pod.metadata.uid);
+    if (v) return v;
+    v = pod.spec.containers.map((c) => staticContainer(pod, c));
+    this.statics.set(pod.metadata.uid, v);
+    return v;
+  }
+
+  /** An HTTP GET to `port` of the pod, answered by whichever running container listens there. */
+  httpGet(pod: Pod, port: number, path: string, nowMs: number, clientIP: string, userAgent: string): ServeResult {
+    const running = this.runningNames(pod);
+    const live = this.live.get(pod.metadata.uid);
+    for (const c of this.staticView(pod)) {
+      if (!running.has(c.name)) continue;
+      const rc = live?.get(c.name);
+      if (rc?.serveHttp) {
+        const r = rc.serveHttp(port, path, nowMs, clientIP, userAgent);
+        if (r !== "refused") return r;
+        continue;
+      }
+      const r = serveStatic(c, pod, port, path, nowMs);
+      if (r !== "refused") return r;
+    }
+    return "refused";
+  }
+
+  /** Whether something in the pod accepts connections on `port` (no request is made). */
+  listening(pod: Pod, port: number, nowMs: number): boolean {
+    const running = this.runningNames(pod);
+    const live = this.live.get(pod.metadata.uid);
+    for (const c of this.staticView(pod)) {
+      if (!running.has(c.name)) continue;
+      const rc = live?.get(c.name);
+      if (rc?.isListening) {
+        if (rc.isListening(port, nowMs)) return true;
+        continue;
+      }
+      if (c.shadow?.isListening(port, SHADOW_RUN_MS)) return true;
+      if (c.daemon?.ports.includes(port) || (c.unknownServer && (c.declaredPorts.length === 0 || c.declaredPorts.includes(port)))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The HTTP status the pod would answer `path` on `port` with, without making a request (aggregate traffic
+   * writes no access-log lines). From the static view; cached except for servers whose answer changes with
+   * uptime (agnhost liveness).
+   */
+  statusFor(pod: Pod, port: number, path: string, nowMs: number): number | "refused" | "eof" {
+    const running = this.runningNames(pod);
+    for (const c of this.staticView(pod)) {
+      if (!running.has(c.name)) continue;
+      const key = `${port} ${path}`;
+      const cached = c.statuses?.get(key);
+      if (cached !== undefined) return cached;
+      const r = serveStatic(c, pod, port, path, nowMs);
+      const status = typeof r === "string" ? r : r.status;
+      if (status === "refused") continue;
+      if (c.daemon?.http?.kind !== "liveness") (c.statuses ??= new Map()).set(key, status);
+      return status;
+    }
+    return "refused";
+  }
+
+  /** Whether the pod's answer on `port` does not change with time (everything but agnhost liveness). */
+  stableAnswers(pod: Pod, port: number): boolean {
+    for (const c of this.staticView(pod)) if (c.daemon?.ports.includes(port)) return c.daemon.http?.kind !== "liveness";
+    return true;
+  }
+
+  /** The name of the server program answering on `port` (for CPU-per-request): "apache2", "nginx", ... */
+  serverName(pod: Pod, port: number): string | undefined {
+    for (const c of this.staticView(pod)) if (c.daemon?.ports.includes(port)) return c.daemon.name;
+    return undefined;
+  }
+
+  /** The container that serves requests (the first running an HTTP server, else the first) and its server. */
+  servingContainer(pod: Pod): { name: string; server: string | undefined } | undefined {
+    const view = this.staticView(pod);
+    const c = view.find((x) => x.daemon?.http !== undefined) ?? view.find((x) => x.daemon !== undefined && x.daemon.ports.length > 0) ?? view[0];
+    return c ? { name: c.name, server: c.daemon?.name } : undefined;
+  }
+
+  /** CPU and memory of each running container, before request load (live process when available). */
+  usage(pod: Pod): readonly { name: string; usage: ResourceUsage }[] {
+    const cached = this.usageCache.get(pod);
+    if (cached) return cached;
+    const running = this.runningNames(pod);
+    const live = this.live.get(pod.metadata.uid);
+    const out: { name: string; usage: ResourceUsage }[] = [];
+    let dynamic = false;
+    for (const c of this.staticView(pod)) {
+      if (!running.has(c.name)) continue;
+      const rc = live?.get(c.name);
+      if (rc?.usage) dynamic = true;
+      out.push({ name: c.name, usage: rc?.usage ? rc.usage() : c.idle });
+    }
+    // Without a live process the answer only changes with the pod object: keep it.
+    if (!dynamic) this.usageCache.set(pod, out);
+    return out;
+  }
+}
+
+function staticContainer(pod: Pod, c: Container): StaticContainer {
+  const info = lookupImage(c.image ?? "");
+  const declaredPorts = (c.ports ?? []).map((p) => p.containerPort);
+  if (!info) return { name: c.name, daemon: undefined, unknownServer: false, declaredPorts, files: undefined, idle: containerUsage([], { cpuMilli: 0, memoryBytes: 0 }) };
+  const env = { HOSTNAME: pod.spec.hostname ?? pod.metadata.name };
+  const program = compileBehaviour(c, info, { env });
+  const daemon = program.main.kind === "serve" ? program.main.daemon : undefined;
+  let shadow: ContainerProcess | undefined;
+  if (program.main.kind === "script") {
+    // A script (`sh -c "… && node server.js"`) shows what it serves only by running: run a copy of it
+    // (the behaviour model is pure) long enough for its servers to listen.
+    shadow = createContainerProcess(c, program, {});
+    shadow.start(0);
+    shadow.advance(SHADOW_RUN_MS);
+  }
+  const unknownServer = !info.known && daemon !== undefined && daemon.ports.length === 0;
+  return {
+    name: c.name,
+    daemon: unknownServer ? undefined : daemon,
+    unknownServer,
+    declaredPorts,
+    files: info.files,
+    idle: shadow ? shadow.usage() : containerUsage(daemon ? [daemon] : [], { cpuMilli: 0, memoryBytes: 0 }),
+    ...(shadow ? { shadow } : {}),
+  };
+}
+
+function serveStatic(c: StaticContainer, pod: Pod, port: number, path: string, nowMs: number): ServeResult {
+  if (c.shadow) {
+    const r = c.shadow.httpGet(port, path, SHADOW_RUN_MS, "10.244.0.1", "curl");
+    return "response" in r ? r.response : r.error;
+  }
+  if (c.unknownServer) return c.declaredPorts.length === 0 || c.declaredPorts.includes(port) ? { status: 200, body: "" } : "refused";
+  const d = c.daemon;
+  if (!d || !d.ports.includes(port)) return "refused";
+  if (!d.http) return "eof";
+  const started = parseTime(pod.status?.containerStatuses?.find((s) => s.name === c.name)?.state?.running?.startedAt);
+  const sinceStartMs = Number.isNaN(started) ? 0 : Math.max(0, SIM_EPOCH_MS + nowMs - started);
+  c.fs ??= new ContainerFs([], c.files);
+  return respondHttp(d.http, { path, fs: c.fs, sinceStartMs, hostname: pod.spec.hostname ?? pod.metadata.name, wallMs: SIM_EPOCH_MS + nowMs });
+}
+

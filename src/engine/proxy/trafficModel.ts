@@ -1,0 +1,257 @@
+// TrafficModel: requests flowing through the simulated cluster, in aggregate.
+//
+// Generators (`sim traffic start`) are advanced once per traffic tick (1 s of simulated time), never once
+// per request: a tick hands each generator's request count to ClusterNetwork, which splits counts over
+// nodes and endpoints with the iptables statistic chain, and the landings are added to the counters
+// (trafficStats.ts). 10,000 requests per second cost a few hundred counter updates per tick.
+// Single requests (`sim curl`, wget/curl inside containers) take the same path with a count of one and get
+// their answer from the backend's live process.
+//
+// Overload: a pod serves at most capacityRps (serverProfiles.ts) per second; within a tick, aggregate
+// requests beyond what is left are shed and counted as "overload" errors. Single requests are always
+// answered (only slower: latency grows with the pod's load, see usageModel.ts).
+import type { Pod } from "../api/types";
+import { parseUrl, internetGet } from "../kubelet/behaviour/netutils";
+import type { HostHttpResult, ProcessHost } from "../kubelet/behaviour/types";
+import type { EventQueue, ScheduledTask } from "../sim/eventQueue";
+import { clientAddresses, newGenerator, requestsThisTick, statusClass, type Generator, type GeneratorSpec } from "./generator";
+import { IngressForwarder, isIngressControllerPod } from "./ingress/ingressHop";
+import type { Client, ClusterNetwork, Landing, Target } from "./network";
+import type { ServerProfiles } from "./serverProfiles";
+import type { ErrorKind, PodTraffic, TrafficStats } from "./trafficStats";
+
+export const TRAFFIC_TICK_MS = 1_000;
+
+interface PodCache {
+  readonly rec: PodTraffic;
+  readonly statuses: Map<number, Map<string, number>>;
+}
+
+export interface FetchResult {
+  readonly result: HostHttpResult;
+  readonly target: Target;
+  /** The pod that answered (after any ingress hop). */
+  readonly pod?: Pod;
+  readonly serviceKey?: string;
+  readonly latencyMs?: number;
+}
+
+export class TrafficModel {
+  private readonly generators = new Map<string, Generator>();
+  private readonly forwarder: IngressForwarder;
+  private task: ScheduledTask | undefined;
+  private activeThisTick = false;
+  private readonly podCaches = new WeakMap<Pod, PodCache>();
+
+  constructor(
+    readonly net: ClusterNetwork,
+    readonly stats: TrafficStats,
+    private readonly profiles: ServerProfiles,
+    private readonly events: EventQueue,
+  ) {
+    this.forwarder = new IngressForwarder(net);
+  }
+
+  // ---- generators ----
+
+  start(spec: GeneratorSpec): Generator {
+    const g = newGenerator(spec, this.events.now());
+    this.generators.set(spec.name, g);
+    this.ensureTicking();
+    return g;
+  }
+
+  stop(name: string): Generator | undefined {
+    const g = this.generators.get(name);
+    this.generators.delete(name);
+    return g;
+  }
+
+  generator(name: string): Generator | undefined {
+    return this.generators.get(name);
+  }
+
+  /** Generators sorted by name. */
+  list(): Generator[] {
+    return [...this.generators.values()].sort((a, b) => (a.spec.name < b.spec.name ? -1 : a.spec.name > b.spec.name ? 1 : 0));
+  }
+
+  private ensureTicking(): void {
+    if (this.task) return;
+    const now = this.events.now();
+    const at = (Math.floor(now / TRAFFIC_TICK_MS) + 1) * TRAFFIC_TICK_MS;
+    this.task = this.events.at(at, "traffic:tick", () => this.tick());
+  }
+
+  /** One tick: every generator sends its share, then rates are computed. */
+  tick(): void {
+    this.task = undefined;
+    for (const g of this.list()) this.runGenerator(g);
+    this.stats.endTick(TRAFFIC_TICK_MS);
+    const keepGoing = this.generators.size > 0 || this.activeThisTick;
+    this.activeThisTick = false;
+    if (keepGoing) this.ensureTicking();
+  }
+
+  private clientOf(g: Generator): Client | undefined | null {
+    if (!g.spec.from) return undefined;
+    const [ns, name] = g.spec.from.split("/") as [string, string];
+    const pod = this.net.book.pod(ns, name);
+    return pod?.status?.podIP ? this.net.podClient(pod) : null;
+  }
+
+  private runGenerator(g: Generator): void {
+    const n = requestsThisTick(g, TRAFFIC_TICK_MS);
+    g.rps = (n * 1000) / TRAFFIC_TICK_MS;
+    if (n === 0) return;
+    this.activeThisTick = true;
+    g.sent += n;
+    const client = this.clientOf(g);
+    if (client === null) {
+      this.failGenerator(g, "timeout", n);
+      return;
+    }
+    const t = this.net.target(g.spec.host, g.spec.port, client, g.spec.namespace);
+    if (t.entry.kind === "internet") {
+      g.ok += n;
+      g.byStatus["2xx"] += n;
+      return;
+    }
+    const ips = clientAddresses(g.spec.clients, t.client.ip);
+    this.net.deliver(t, n, (l, c) => this.account(g, t, g.spec.path, l, c, 0), ips);
+  }
+
+  private failGenerator(g: Generator, kind: ErrorKind, n: number): void {
+    g.errors += n;
+    g.byError[kind] += n;
+  }
+
+  /** Adds `count` landed requests to the counters (aggregate: may shed load beyond capacity). */
+  private account(g: Generator, t: Target, path: string, l: Landing, count: number, hops: number): void {
+    if (l.ok && isIngressControllerPod(l.pod) && hops === 0) {
+      this.forwarder.forward(l.pod, t.host, path, count, (l2, c2) => this.account(g, t, path, l2, c2, 1));
+      return;
+    }
+    if (!l.ok) {
+      if (l.pod) {
+        const rec = this.stats.pod(l.pod.metadata.uid, l.pod.metadata.namespace ?? "", l.pod.metadata.name, l.pod.spec.nodeName ?? "");
+        if (l.status === undefined) this.stats.failedAt(rec, count);
+      }
+      if (l.serviceKey) this.stats.serviceResult(l.serviceKey, count, count, 0);
+      this.failGenerator(g, l.error, count);
+      if (l.status !== undefined) g.byStatus[statusClass(l.status)] += count;
+      return;
+    }
+    const pod = l.pod;
+    const pc = this.podCache(pod);
+    const rec = pc.rec;
+    const prof = this.profiles.get(pod, l.port);
+    const room = Math.max(0, Math.floor((prof.capacityRps * TRAFFIC_TICK_MS) / 1000 - rec.tickServed));
+    const served = Math.min(count, room);
+    const shed = count - served;
+    if (shed > 0) {
+      this.stats.shed(rec, shed);
+      this.failGenerator(g, "overload", shed);
+    }
+    const httpStatus = this.statusOf(pc, pod, l.port, path);
+    const bad = httpStatus === 0 || httpStatus >= 400;
+    const latency = this.profiles.latencyMs(pod, l.port, rec.rps, t.client.node, hops, prof);
+    if (served > 0) {
+      this.stats.served(rec, served, latency, bad);
+      if (bad) this.failGenerator(g, httpStatus === 0 ? "refused" : "http", served);
+      else g.ok += served;
+      if (httpStatus > 0) g.byStatus[statusClass(httpStatus)] += served;
+      g.latencySumMs += latency * served;
+    }
+    if (l.serviceKey) this.stats.serviceResult(l.serviceKey, count, shed + (bad ? served : 0), latency * served);
+  }
+
+  /** Per pod object: its counters and the statuses it answers with (a changed pod is a new object). */
+  private podCache(pod: Pod): PodCache {
+    let pc = this.podCaches.get(pod);
+    if (!pc) {
+      pc = { rec: this.stats.pod(pod.metadata.uid, pod.metadata.namespace ?? "", pod.metadata.name, pod.spec.nodeName ?? ""), statuses: new Map() };
+      this.podCaches.set(pod, pc);
+    }
+    return pc;
+  }
+
+  /** The HTTP status the pod answers `path` on `port` with; 0 when the connection is closed without one. */
+  private statusOf(pc: PodCache, pod: Pod, port: number, path: string): number {
+    let byPath = pc.statuses.get(port);
+    if (!byPath) pc.statuses.set(port, (byPath = new Map()));
+    const cached = byPath.get(path);
+    if (cached !== undefined) return cached;
+    const s = this.net.runtime.statusFor(pod, port, path, this.events.now());
+    // "refused" here: the static view knows no server on the port, yet the pod accepted the connection.
+    const status = s === "refused" ? 200 : s === "eof" ? 0 : s;
+    if (this.net.runtime.stableAnswers(pod, port)) byPath.set(path, status);
+    return status;
+  }
+
+  // ---- single requests ----
+
+  /** One HTTP GET of `url` from `client` (undefined: the `sim` client for `namespace`). */
+  fetch(url: string, client: Client | undefined, namespace: string, userAgent = "curl/8.15.0"): FetchResult {
+    const u = parseUrl(url);
+    const t = this.net.target(u.host.toLowerCase(), u.port, client, namespace);
+    if (t.entry.kind === "internet") return { result: internetGet(t.entry.host) ?? { error: "noHost", host: u.host, port: u.port }, target: t };
+    this.activeThisTick = true;
+    this.ensureTicking();
+    let out: FetchResult = { result: { error: "timeout", host: u.host, port: u.port }, target: t };
+    const finish = (l: Landing, hops: number): void => {
+      if (l.ok && isIngressControllerPod(l.pod) && hops === 0) {
+        this.forwarder.forward(l.pod, t.host, u.path, 1, (l2) => finish(l2, 1));
+        return;
+      }
+      if (!l.ok) {
+        if (l.serviceKey) this.stats.serviceResult(l.serviceKey, 1, 1, 0);
+        if (l.pod && l.status === undefined) this.stats.failedAt(this.stats.pod(l.pod.metadata.uid, l.pod.metadata.namespace ?? "", l.pod.metadata.name, l.pod.spec.nodeName ?? ""), 1);
+        const result: HostHttpResult =
+          l.status !== undefined ? { status: l.status, body: l.body ?? "" } : { error: l.error === "noHost" ? "noHost" : l.error === "refused" ? "refused" : "timeout", host: u.host, port: u.port };
+        out = { result, target: t, ...(l.pod ? { pod: l.pod } : {}), ...(l.serviceKey ? { serviceKey: l.serviceKey } : {}) };
+        return;
+      }
+      const pod = l.pod;
+      const rec = this.stats.pod(pod.metadata.uid, pod.metadata.namespace ?? "", pod.metadata.name, pod.spec.nodeName ?? "");
+      const r = this.net.runtime.httpGet(pod, l.port, u.path, this.events.now(), t.client.ip, userAgent);
+      const latency = this.profiles.latencyMs(pod, l.port, rec.rps, t.client.node, hops);
+      if (typeof r === "string") {
+        this.stats.failedAt(rec, 1);
+        if (l.serviceKey) this.stats.serviceResult(l.serviceKey, 1, 1, 0);
+        out = { result: { error: "refused", host: u.host, port: u.port }, target: t, pod, ...(l.serviceKey ? { serviceKey: l.serviceKey } : {}) };
+        return;
+      }
+      this.stats.served(rec, 1, latency, r.status >= 400);
+      if (l.serviceKey) this.stats.serviceResult(l.serviceKey, 1, r.status >= 400 ? 1 : 0, latency);
+      out = { result: { status: r.status, body: r.body }, target: t, pod, latencyMs: latency, ...(l.serviceKey ? { serviceKey: l.serviceKey } : {}) };
+    };
+    this.net.deliver(t, 1, (l) => finish(l, 0));
+    return out;
+  }
+
+  /** wget/curl/nslookup inside `pod`'s containers. */
+  processHost(pod: Pod): ProcessHost {
+    const ns = pod.metadata.namespace ?? "default";
+    const current = (): Pod => this.net.book.pod(ns, pod.metadata.name) ?? pod;
+    return {
+      httpGet: (url) => {
+        const p = current();
+        const client = this.net.podClient(p.status?.podIP ? p : { ...p, status: { ...p.status, podIP: "" } });
+        return this.fetch(url, client, ns, "Wget").result;
+      },
+      lookup: (name) => {
+        const client = this.net.podClient(current());
+        if (!client.searches) return undefined;
+        const a = this.net.dns.resolve(name, { searches: client.searches });
+        return a.rcode === "NOERROR" ? a.addresses : undefined;
+      },
+    };
+  }
+
+  /** The pod is gone: keep its counters (marked gone), drop cached profiles. */
+  podDeleted(uid: string): void {
+    this.stats.podGone(uid);
+    this.profiles.forget(uid);
+  }
+}

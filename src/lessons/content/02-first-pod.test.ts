@@ -1,0 +1,4 @@
+import { lessonSuite } from "../testing/lessonSuite";
+import { firstPod } from "./02-first-pod";
+
+lessonSuite(firstPod);

@@ -1,0 +1,4 @@
+import { lessonSuite } from "../testing/lessonSuite";
+import { selfHealing } from "./03-self-healing";
+
+lessonSuite(selfHealing);

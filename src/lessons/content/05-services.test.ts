@@ -1,0 +1,4 @@
+import { lessonSuite } from "../testing/lessonSuite";
+import { services } from "./05-services";
+
+lessonSuite(services);

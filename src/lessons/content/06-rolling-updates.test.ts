@@ -1,0 +1,4 @@
+import { lessonSuite } from "../testing/lessonSuite";
+import { rollingUpdates } from "./06-rolling-updates";
+
+lessonSuite(rollingUpdates);

@@ -1,0 +1,4 @@
+import { lessonSuite } from "../testing/lessonSuite";
+import { config } from "./09-config";
+
+lessonSuite(config);

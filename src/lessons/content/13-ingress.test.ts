@@ -1,0 +1,4 @@
+import { lessonSuite } from "../testing/lessonSuite";
+import { ingress } from "./13-ingress";
+
+lessonSuite(ingress);
