@@ -127,6 +127,9 @@ export class ApiServer {
       if (requestNamespace && rt.namespaced && input.metadata?.namespace && input.metadata.namespace !== requestNamespace) {
         throw badRequest("the namespace of the provided object does not match the namespace sent on the request");
       }
+      // RBAC escalation prevention runs in the rbac registries, before admission.
+      const escalation = this.authorizer?.checkRbacWrite?.(actor, input, namespace);
+      if (escalation) throw escalation;
       let obj = deepCopy(input);
       obj.metadata = { ...(obj.metadata ?? {}) } as KubeObject["metadata"];
       if (namespace) obj.metadata.namespace = namespace;
@@ -147,7 +150,7 @@ export class ApiServer {
       meta.creationTimestamp = rfc3339(this.clock.absolute());
       delete meta.deletionTimestamp;
       delete meta.deletionGracePeriodSeconds;
-      prepareForCreate(obj);
+      prepareForCreate(obj, meta.creationTimestamp);
       const txn = this.allocators.get(obj.kind)?.allocateCreate(obj);
       if (txn) obj = txn.service;
       try {
@@ -173,7 +176,7 @@ export class ApiServer {
 
   /** PUT on /status: only status changes. */
   updateStatus(actor: string, input: KubeObject): KubeObject {
-    return this.writeExisting(actor, "update", input, "status", (obj, old) => prepareForStatusUpdate(obj, old));
+    return this.writeExisting(actor, "update", input, "status", (obj, old) => prepareForStatusUpdate(obj, old, rfc3339(this.clock.absolute())));
   }
 
   /**
@@ -192,7 +195,7 @@ export class ApiServer {
     mutate(copy);
     copy.metadata.resourceVersion = current.metadata.resourceVersion;
     return this.writeExisting(actor, "patch", copy, subresource, subresource === "status"
-      ? (obj, old) => prepareForStatusUpdate(obj, old)
+      ? (obj, old) => prepareForStatusUpdate(obj, old, rfc3339(this.clock.absolute()))
       : (obj, old) => {
           prepareForUpdate(obj, old);
           return obj;
@@ -300,6 +303,8 @@ export class ApiServer {
       if (!old) throw notFound(qr(rt), name);
       const rv = input.metadata.resourceVersion;
       if (rv && rv !== old.metadata.resourceVersion) throw conflict(qr(rt), name);
+      const escalation = subresource === undefined ? this.authorizer?.checkRbacWrite?.(actor, input, namespace) : undefined;
+      if (escalation) throw escalation;
       let obj = deepCopy(input);
       // Identity fields are the server's: uid, creationTimestamp and deletionTimestamp cannot be changed.
       obj.metadata.uid = old.metadata.uid;

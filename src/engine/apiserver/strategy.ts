@@ -55,7 +55,7 @@ export function hasStatusSubresource(kind: string): boolean {
 }
 
 /** PrepareForCreate: reset status the way each upstream strategy does. Mutates `obj` (owned by the caller). */
-export function prepareForCreate(obj: KubeObject): void {
+export function prepareForCreate(obj: KubeObject, now?: string): void {
   if (tracksGeneration(obj.kind)) obj.metadata.generation = 1;
   switch (obj.kind) {
     case "Pod":
@@ -68,6 +68,10 @@ export function prepareForCreate(obj: KubeObject): void {
     case "Node":
       break; // kubelets register nodes together with their status
     case "PersistentVolume":
+      // persistentvolume strategy: status reset to Pending, and (PersistentVolumeLastPhaseTransitionTime,
+      // GA in v1.31) the transition time stamped.
+      obj.status = now ? { phase: "Pending", lastPhaseTransitionTime: now } : { phase: "Pending" };
+      break;
     case "PersistentVolumeClaim":
       // Status is reset, then defaulting on read from storage gives phase Pending.
       obj.status = { phase: "Pending" };
@@ -114,10 +118,14 @@ export function prepareForUpdate(next: KubeObject, old: KubeObject): void {
  * siblings reset exactly these), so a status writer may still change annotations — the Deployment
  * controller stores its revision annotation that way.
  */
-export function prepareForStatusUpdate(next: KubeObject, old: KubeObject): KubeObject {
+export function prepareForStatusUpdate(next: KubeObject, old: KubeObject, now?: string): KubeObject {
   const metadata = { ...next.metadata, labels: old.metadata.labels };
   if (metadata.labels === undefined) delete metadata.labels;
   const out: KubeObject = { ...next, metadata, status: next.status };
+  // persistentVolumeStatusStrategy: a phase change stamps status.lastPhaseTransitionTime.
+  if (next.kind === "PersistentVolume" && now && next.status?.phase !== old.status?.phase) {
+    out.status = { ...(next.status ?? {}), lastPhaseTransitionTime: now };
+  }
   if (old.spec === undefined) delete out.spec;
   else out.spec = old.spec;
   return out;

@@ -1,14 +1,17 @@
 // web.yaml (oracle 03, SCENARIOS #6): a headless Service and a 2-replica StatefulSet with a
 // volumeClaimTemplate. SCENARIOS.md: PVCs www-web-0/www-web-1 "Bound (needs default StorageClass, else
-// Pending)". This cluster has no StorageClass yet, so the claims stay Pending and, as upstream, web-0
-// cannot be scheduled (VolumeBinding) and web-1 is not created (OrderedReady waits for web-0).
+// Pending)". Here the kind cluster's default class `standard` is deleted first, so the claims stay Pending
+// and, as upstream, web-0 cannot be scheduled (VolumeBinding) and web-1 is not created (OrderedReady waits
+// for web-0). The run with the default class is in storageStatefulSet.test.ts.
 import { describe, expect, it } from "vitest";
 import type { KubeObject, Pod } from "../api/types";
+import { resourceTypeForKind } from "../api/registry";
 import { fixtures, newCluster, pods } from "./testCluster";
 
 describe("StatefulSet web (web.yaml) without a StorageClass", () => {
   it("creates www-web-0 then web-0, which stays Pending with VolumeBinding's message; web-1 waits", () => {
     const c = newCluster();
+    c.api.delete("kubectl", resourceTypeForKind("storage.k8s.io/v1", "StorageClass")!, undefined, "standard");
     for (const o of fixtures("web.yaml")) c.api.create("kubectl", o);
     c.advance(30_000);
     expect(c.list("persistentvolumeclaims").map((p) => [p.metadata.name, p.status?.phase])).toEqual([["www-web-0", "Pending"]]);

@@ -29,7 +29,7 @@ import { admissionHooks } from "./admissionHooks";
 import { KubeScheduler } from "../scheduler/kubeScheduler";
 import { ServiceAllocator } from "../apiserver/servicealloc/serviceAllocator";
 import { kubeDNSService, kubernetesService } from "../apiserver/servicealloc/systemServices";
-import { coreDNSDeployment, kubeProxyDaemonSet, namespaceObject, staticPods, SYSTEM_NAMESPACES } from "./bootstrap";
+import { coreDNSDeployment, defaultStorageClass, kubeProxyDaemonSet, namespaceObject, staticPods, SYSTEM_NAMESPACES } from "./bootstrap";
 import { ControlPlane, type ComponentStatus } from "./chaos/controlPlane";
 import { UnknownStatusError } from "./chaos/errors";
 import { ContainerChaos } from "./chaos/containerChaos";
@@ -216,6 +216,8 @@ export class Cluster {
       kubeadm.create(kubeDNSService());
       kubeadm.create(coreDNSDeployment());
     }
+    // kind installs rancher's local-path-provisioner with the default StorageClass `standard`.
+    new ApiClient(this.api, "kind").create(defaultStorageClass());
     this.advance(this.config.bootSettleMs);
   }
 

@@ -8,7 +8,7 @@ import { parseSelector, type Selector } from "../../apimachinery/labels";
 import { findNewReplicaSet } from "../../controllers/deployment/util/replicaSetUtil";
 import type { CommandContext, CommandDef } from "../command";
 import { bool, str, strs, type ParsedArgs } from "../flags";
-import { describeDeployment, describeNode, describePod, describeReplicaSet } from "../printers/describe";
+import { describeDeployment, describeNode, describePersistentVolume, describePersistentVolumeClaim, describePod, describeReplicaSet, describeStorageClass, podsForClaim } from "../printers/describe";
 import { describeHorizontalPodAutoscaler } from "../printers/describe/autoscaling";
 import { describeConfigMap, describeLimitRange, describePriorityClass, describeResourceQuota, describeSecret } from "../printers/describe/config";
 import { parseResourceArgs } from "../resourceArgs";
@@ -78,6 +78,14 @@ function describe(ctx: CommandContext, t: Target, showEvents: boolean): string |
       return describeLimitRange(obj);
     case "scheduling.k8s.io/PriorityClass":
       return describePriorityClass(obj, events([obj.metadata.uid]), now);
+    case "/PersistentVolume":
+      return describePersistentVolume(obj, events([obj.metadata.uid]), now);
+    case "/PersistentVolumeClaim": {
+      const pods = ctx.env.api.list(ctx.actor, PODS, obj.metadata.namespace) as Pod[];
+      return describePersistentVolumeClaim(obj, events([obj.metadata.uid]), podsForClaim(obj, pods), now);
+    }
+    case "storage.k8s.io/StorageClass":
+      return describeStorageClass(obj, events([obj.metadata.uid]), now);
   }
   return undefined;
 }
