@@ -1,4 +1,5 @@
 import { test, expect, type Page } from "@playwright/test";
+import { LESSONS } from "../src/lessons/catalogue";
 import { LessonsPage } from "./pages/LessonsPage";
 
 const SHOTS = "test-results/screenshots";
@@ -79,7 +80,35 @@ test.describe("lessons", () => {
 
     // Progress shows in the catalogue.
     await l.panel.getByRole("button", { name: "All lessons" }).click();
-    await expect(l.catalogue.getByText("Completed")).toBeVisible();
+    await expect(l.catalogue.getByText("Completed", { exact: true })).toBeVisible();
+    expect(l.uncaught).toEqual([]);
+  });
+
+  test("every step of every lesson fits the side panel at 1280×720", async ({ page }) => {
+    test.setTimeout(300_000);
+    const l = new LessonsPage(page);
+    await l.gotoCatalogue();
+    const tabPanel = page.locator("#panel-lesson");
+    const overflow = async () => ({
+      panel: await tabPanel.evaluate((el) => el.scrollWidth - el.clientWidth),
+      page: await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    });
+    expect(await overflow()).toEqual({ panel: 0, page: 0 });
+    for (const lesson of LESSONS) {
+      await page.evaluate((id) => (location.hash = `#/lessons/${id}/1`), lesson.id);
+      await l.panel.getByRole("button", { name: "Start lesson" }).click();
+      for (let n = 1; n <= lesson.steps.length; n++) {
+        await page.evaluate(([id, step]) => (location.hash = `#/lessons/${id}/${step}`), [lesson.id, String(n)]);
+        await l.stepHeading(lesson.steps[n - 1]!.title);
+        await l.panel.getByRole("button", { name: "Hint" }).click();
+        expect(await overflow(), `${lesson.id} step ${n}`).toEqual({ panel: 0, page: 0 });
+        await shoot(page, `lesson-${String(lesson.number).padStart(2, "0")}-${lesson.id}-step-${n}`);
+      }
+      await page.evaluate((id) => (location.hash = `#/lessons/${id}/quiz`), lesson.id);
+      await expect(l.panel.getByRole("group")).toBeVisible();
+      expect(await overflow(), `${lesson.id} quiz`).toEqual({ panel: 0, page: 0 });
+      await shoot(page, `lesson-${String(lesson.number).padStart(2, "0")}-${lesson.id}-quiz`);
+    }
     expect(l.uncaught).toEqual([]);
   });
 });

@@ -7,10 +7,16 @@ import { useLessonProgress } from "./progress";
 export function LessonIntro(props: { lesson: Lesson; starting: boolean; onStart: () => void }) {
   const { lesson } = props;
   const done = useLessonProgress((s) => s.lessons[lesson.id]?.completed === true);
+  const lost = useLessonProgress((s) => s.lost === lesson.id);
   const prereqs = lesson.prerequisites.map((p) => findLesson(p)).filter((l): l is Lesson => l !== undefined);
   return (
     <div className="lesson-intro">
       <h2 className="lesson-title">{lesson.title}</h2>
+      {lost && (
+        <p className="lesson-check lesson-check-lost" role="status">
+          The cluster was replaced (Reset cluster, an experiment or another lesson), so this lesson stopped following it. Start the lesson again to continue.
+        </p>
+      )}
       <p className="lesson-goal">{lesson.goal}</p>
       <p className="lesson-meta">
         About {lesson.minutes} minutes · {lesson.steps.length} steps and a question{done ? " · completed" : ""}

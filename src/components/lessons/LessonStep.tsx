@@ -17,7 +17,7 @@ export function LessonStep(props: { lesson: Lesson; step: number; epoch: number;
   const s = lesson.steps[step - 1]!;
   const following = useLessonStatus(lesson, step, true, props.epoch);
   const setStep = useLessonProgress((st) => st.setStep);
-  const clearActive = useLessonProgress((st) => st.clearActive);
+  const loseActive = useLessonProgress((st) => st.loseActive);
   const [hints, setHints] = useState(0);
   const [shown, setShown] = useState<string | undefined>(undefined);
   const [showing, setShowing] = useState(false);
@@ -67,7 +67,7 @@ export function LessonStep(props: { lesson: Lesson; step: number; epoch: number;
         <Markdown text={s.todo} />
         {s.prefill?.file && <p className="lesson-note">{s.prefill.file.name} is open in the Editor tab.</p>}
       </div>
-      <CheckStatus following={following} onRestart={props.onRestart} onLost={clearActive} restarting={props.restarting} />
+      <CheckStatus following={following} onRestart={props.onRestart} onLost={loseActive} restarting={props.restarting} />
       {hints > 0 && (
         <ol className="lesson-hints" aria-label="Hints">
           {s.hints.slice(0, hints).map((h) => (

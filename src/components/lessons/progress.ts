@@ -58,10 +58,14 @@ function save(storage: Storage | undefined, data: ProgressData): void {
 }
 
 export interface ProgressState extends ProgressData {
+  /** The lesson whose cluster was replaced during this visit (not saved): its intro says so. */
+  readonly lost?: string;
   /** A lesson's cluster was just started: it is the active one, from step 1, nothing passed. */
   startLesson(id: string): void;
   /** The live cluster is no longer the lesson's (reset, another lesson, an experiment). */
   clearActive(): void;
+  /** The worker stopped following the active lesson because its cluster was replaced. */
+  loseActive(): void;
   setStep(id: string, step: number): void;
   markPassed(id: string, step: number): void;
   complete(id: string): void;
@@ -85,11 +89,17 @@ export const useLessonProgress = create<ProgressState>()((set, get) => {
     startLesson(id) {
       // A restart keeps "completed": the learner earned it once.
       update(id, (p) => ({ step: 1, passed: [], completed: p.completed }), id);
+      set({ lost: undefined });
     },
     clearActive() {
       const d: ProgressData = { lessons: get().lessons };
       save(storage, d);
       set({ active: undefined });
+    },
+    loseActive() {
+      const lost = get().active;
+      get().clearActive();
+      set({ lost });
     },
     setStep(id, step) {
       update(id, (p) => (p.step === step ? p : { ...p, step }));

@@ -139,7 +139,6 @@ export class EngineHost {
     const nodes = state?.nodes ?? body.nodes ?? DEFAULT_NODES;
     if (!Number.isInteger(seed)) return { reply: { kind: "error", message: "seed must be an integer" } };
     if (!Number.isInteger(nodes) || nodes < 0 || nodes > MAX_NODES) return { reply: { kind: "error", message: `nodes must be an integer from 0 to ${MAX_NODES}` } };
-    this.run?.view.dispose();
     const cluster = new Cluster(defaultClusterConfig({ seed, workers: nodes }));
     // 150,000-pod clusters would keep every decision; the inspector only needs classroom sizes.
     if (nodes > 500) cluster.scheduler.recordDecisions = false;
@@ -153,7 +152,9 @@ export class EngineHost {
       this.advanceTo(r, state.now);
     }
     // The view starts after the replay: the page gets the result, not thousands of intermediate batches.
+    // (A replay that throws leaves the previous cluster running untouched.)
     r.view = new ClusterViewModel(cluster, { ignoreActors: [INSPECTOR_ACTOR] });
+    this.run?.view.dispose();
     this.run = r;
     this.sentClock = undefined;
     return { reply: { kind: "ok" }, snapshot: this.snapshot() };

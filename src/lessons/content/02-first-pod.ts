@@ -24,7 +24,7 @@ export const firstPod: Lesson = {
       title: "Send a Pod to the API server",
       text: `A **Pod** is the smallest thing Kubernetes runs: one or more containers that share an IP address. \`pod.yaml\` in the editor describes one, running nginx.
 
-When you apply it, kubectl sends it to **kube-apiserver**. The API server checks who you are, runs **admission** (which fills in defaults: a service account, tolerations, \`restartPolicy: Always\`), validates the object and stores it in **etcd**. Nothing runs yet.
+When you apply it, kubectl sends it to **kube-apiserver**. The API server checks who you are and what you may do, fills in defaults (\`restartPolicy: Always\`, …), runs **admission** plugins (which add a service account and default tolerations), validates the object and stores it in **etcd**. Nothing runs yet.
 
 For this lesson the **kube-scheduler is stopped** (its box on the graph is down), so each stage waits for you. The clock runs at half speed.`,
       todo: "Apply `pod.yaml`: the editor's **Apply** button, or `kubectl apply -f pod.yaml` in the terminal.",

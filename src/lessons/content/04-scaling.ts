@@ -62,7 +62,7 @@ A worker here has 4 CPUs, and CoreDNS already requested 100m on two of them. Ask
     },
     {
       title: "Why Pending?",
-      text: `A Pod the scheduler cannot place stays \`Pending\`, and the scheduler says why in a \`FailedScheduling\` event and in the Pod's \`PodScheduled\` condition, counting the nodes each filter rejected:
+      text: `A Pod the scheduler cannot place stays \`Pending\`, and the scheduler says why in a \`FailedScheduling\` event and in the Pod's \`PodScheduled\` condition, counting the nodes each filter rejected (one line in the real message):
 
 \`\`\`
 0/4 nodes are available:

@@ -105,7 +105,7 @@ Because \`maxUnavailable\` is 0, the rollout stops right there: the new Pod neve
       title: "The history",
       text: `Every template a Deployment has run is kept as a ReplicaSet scaled to 0, up to \`revisionHistoryLimit\` (10). That is what \`undo\` goes back to.
 
-The undo did not bring back revision 2's number: it copied that revision's template, so it became the newest revision, 4.`,
+The undo made no new ReplicaSet: it put revision 2's template back, so revision 2's ReplicaSet became the current one again, renumbered as the newest revision, 4. The history now lists 1, 3 and 4.`,
       todo: "Look at the history: `kubectl rollout history deployment/web`, and the ReplicaSets: `kubectl get rs`.",
       check: { waitingFor: "you to look at web's history", test: (ctx) => learnerRead(ctx, "replicasets") },
       hints: ["`kubectl rollout history deployment/web` reads the revision annotation of each ReplicaSet."],

@@ -113,7 +113,7 @@ It reads usage from **metrics-server** every 15 seconds.`,
     },
     {
       title: "Load",
-      text: `Send it work. 100 requests a second ask for far more than 500m of CPU, so the Pod is throttled at its limit: 250 % of its request, five times the 50 % target. The HPA scales up (at most doubling, or +4 Pods, per 15 seconds) until the average falls near 50 %.
+      text: `Send it work. 100 requests a second ask for far more than 500m of CPU, so the Pod is throttled at its limit: 250 % of its request, five times the 50 % target. The HPA scales up, by at most the larger of "double" and "+4 Pods" per 15 seconds, until the average falls near 50 %.
 
 Watch \`kubectl get hpa\`: TARGETS falls as REPLICAS grows.`,
       todo: "Start the load: `sim traffic start load --to php-apache:80 --rate 100`, then watch `kubectl get hpa`.",

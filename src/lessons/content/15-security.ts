@@ -148,7 +148,7 @@ Give ci read-only access to Pods in dev, nothing more.`,
       title: "A NetworkPolicy",
       text: `Any Pod can reach \`web\` now: try \`sim curl http://web --from other -n dev\`. A **NetworkPolicy** is an allow-list: once a policy selects a Pod for \`Ingress\`, only traffic some policy allows gets in, and everything else is dropped.
 
-\`netpol.yaml\` selects the Pods \`app=web\` and allows TCP port 80 from Pods labelled \`role=frontend\` in the same namespace. (In a real cluster the network plugin enforces it; kind's default one does not, Calico or Cilium do.)`,
+\`netpol.yaml\` selects the Pods \`app=web\` and allows TCP port 80 from Pods labelled \`role=frontend\` in the same namespace. (In a real cluster the network plugin enforces policies: kindnet, Calico, Cilium… A plugin without policy support silently ignores them.)`,
       todo: "Apply `netpol.yaml`, then compare `sim curl http://web --from frontend -n dev -m 3` with `--from other`.",
       check: {
         waitingFor: "web in dev to accept frontend and refuse other",
