@@ -86,7 +86,7 @@ export function buildReport(r: ReportInput): ExperimentReport {
   const first = (kinds: readonly string[]) => r.marks.find((m) => m.t >= from && m.workload !== false && kinds.includes(m.kind))?.t;
   const rel = (t: number | undefined) => (t === undefined ? undefined : t - from);
   const metrics: ExperimentMetrics = {
-    ...optional("timeToDetectMs", rel(first(["nodeNotReady", "podsNotReady", "endpointsRemoved", "podFailed"]))),
+    ...optional("timeToDetectMs", rel(first(["nodeNotReady", "nodePressure", "podsNotReady", "endpointsRemoved", "podFailed"]))),
     ...optional("timeToEvictMs", rel(first(["eviction", "podFailed"]))),
     ...optional("timeToReplaceMs", rel(first(["replacementCreated"]))),
     ...optional("timeToRecoverMs", rel(back)),

@@ -295,14 +295,14 @@ export function buildTimeline(input: TimelineInput): TimelineMark[] {
       if (actor === "taint-eviction-controller" && taint) {
         const tol = tolerationFor(prev, taint.key);
         why = tol === undefined ? `The pods do not tolerate ${taint.key}.` : `tolerationSeconds ${tol} for ${taint.key} ran out ${fmt(c.t - taint.t)} after the taint.`;
-      } else if (c.actor === "kubectl") {
-        why = "Evicted by kubectl drain (the Eviction API honours PodDisruptionBudgets).";
+      } else if (c.subresource === "eviction") {
+        why = "The Eviction API (kubectl drain) checks PodDisruptionBudgets first: it refuses with 429 when an eviction would break one.";
       }
       add({
         t: c.t,
         kind: "eviction",
         actor,
-        text: `${actor} deleted`,
+        text: `${actor} ${c.subresource === "eviction" ? "evicted" : "deleted"}`,
         ...(why ? { why } : {}),
         objects: [ref],
         names: [name],
@@ -376,7 +376,7 @@ function describe(d: Draft): string {
     case "podDeleted":
       return `${d.actor} removed ${pods}`;
     case "eviction":
-      return `${d.actor} deleted ${pods}`;
+      return `${d.text} ${pods}`;
     case "podsNotReady":
       return `${d.actor} marked ${pods}`;
     case "podFailed":

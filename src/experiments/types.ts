@@ -151,7 +151,7 @@ export interface HypothesisResult {
 }
 
 export interface ExperimentMetrics {
-  /** Failure → the control plane noticed (node NotReady/Unknown, pods NotReady or endpoints removed). */
+  /** Failure → Kubernetes noticed (node NotReady/Unknown or under pressure, pods NotReady, endpoints removed). */
   readonly timeToDetectMs?: number;
   /** Failure → the first pod of the workload was deleted or failed by the control plane. */
   readonly timeToEvictMs?: number;

@@ -78,6 +78,28 @@ describe("experiment etcd-restore", () => {
   });
 });
 
+describe("experiment drain-pdb", () => {
+  it("evicts one pod at a time: the budget refuses the second eviction until the replacement is ready", () => {
+    const { r, report, marks } = run("drain-pdb");
+    const evictions = marks.filter((m) => m.kind === "eviction");
+    expect(evictions.map((m) => m.text.replace(/: .*/, ""))).toEqual(["kubectl evicted 1 pod", "kubectl evicted 1 pod"]);
+    // kubectl drain retries a refused (429) eviction every 5 seconds.
+    expect(evictions[1]!.t - evictions[0]!.t).toBe(5_000);
+    const ready = marks.find((m) => m.kind === "running")!;
+    expect(ready.t).toBeLessThan(evictions[1]!.t);
+    expect(report.held).toBe(true);
+    expect(report.metrics.minReadyReplicas).toBe(3);
+    expect(r.cluster.internalErrors).toEqual([]);
+  });
+
+  it("without a budget both pods go at once", () => {
+    const { report, marks } = run("drain-pdb", { minAvailable: "0" });
+    expect(marks.filter((m) => m.kind === "eviction").map((m) => m.text.replace(/: .*/, ""))).toEqual(["kubectl evicted 2 pods"]);
+    expect(report.metrics.minReadyReplicas).toBe(2);
+    expect(report.held).toBe(false);
+  });
+});
+
 describe("every ready-made experiment", () => {
   it("runs headless to a report without internal errors", () => {
     for (const e of EXPERIMENTS) {

@@ -171,3 +171,26 @@ describe("experiment graceful-shutdown", () => {
     expect(report.held).toBe(true);
   });
 });
+
+describe("experiment memory-pressure", () => {
+  it("reports MemoryPressure and evicts the hog (most usage above its request), not web", () => {
+    const { r, report, marks, first } = run("memory-pressure");
+    const pressure = first("nodePressure")!;
+    expect(pressure.actor).toMatch(/^kubelet\//);
+    // The eviction manager runs every 10s (evictionMonitoringPeriod).
+    expect(pressure.dt).toBeLessThanOrEqual(10_000);
+    const evicted = marks.find((m) => m.kind === "podFailed")!;
+    expect(evicted.workload).toBe(false);
+    expect(evicted.text).toContain("memory-hog-");
+    expect(evicted.why).toMatch(/^The node was low on resource: memory\. Threshold quantity: 100Mi, available: /);
+    expect(first("taint")!.text).toContain("node.kubernetes.io/memory-pressure:NoSchedule");
+    // The condition clears evictionPressureTransitionPeriod (5m) after the last pressure.
+    const cleared = marks.filter((m) => m.kind === "nodePressure")[1]!;
+    expect(cleared.text).toContain("MemoryPressure=False");
+    expect(cleared.t - pressure.t).toBeGreaterThanOrEqual(5 * 60_000);
+    expect(cleared.t - pressure.t).toBeLessThanOrEqual(5 * 60_000 + 10_000);
+    expect(report.held).toBe(true);
+    expect(report.metrics.timeToEvictMs).toBeUndefined();
+    expect(r.cluster.internalErrors).toEqual([]);
+  });
+});

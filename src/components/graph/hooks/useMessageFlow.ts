@@ -13,8 +13,8 @@ import { useFlights } from "../graphStores";
 
 export function routeContext(frame: GraphFrame): RouteContext {
   const nodeNames = frame.partition.nodes.map((n) => n.name);
-  const byKey = frame.partition.podByKey;
-  return { nodeNames, fanOutLimit: CARD_MAX_NODES, aggregateNodes: frame.lod === "dots", podNode: (ns, name) => byKey.get(`${ns ?? ""}/${name ?? ""}`)?.nodeName };
+  const p = frame.partition;
+  return { nodeNames, fanOutLimit: CARD_MAX_NODES, aggregateNodes: frame.lod === "dots", podNode: (ns, name) => p.podByName(ns, name)?.nodeName };
 }
 
 /** Messages newer than `afterSeq` (the array is oldest first, so scan back from the end). */

@@ -85,7 +85,7 @@ export function buildFlowEdges(p: Partition, layout: Layout, showOwnership: bool
         add(id, "", () => link(id, w.ownerId!, w.id, "owner"));
       }
     if (cards)
-      for (const pod of p.podByKey.values())
+      for (const pod of p.pods())
         if (pod.ownerId && layout.shownWorkloads.has(pod.ownerId) && drawn(pod.id)) {
           const id = `own:${pod.ownerId}:${pod.id}`;
           add(id, "", () => link(id, pod.ownerId!, pod.id, "owner"));

@@ -40,8 +40,10 @@ export class GraphModel {
   /** `fade` is false under prefers-reduced-motion: removed pods vanish at once. */
   update(items: ReadonlyMap<string, ViewItem>, showOwnership: boolean, now: number, fade = true): GraphFrame {
     const p = partition(items, this.prev);
-    this.trackFirstSeen(p, now);
     const lod = chooseLod(p.nodes.length, p.podCount, this.lod);
+    // Freshness drives the card appear animation; dots have none, so big clusters skip the bookkeeping.
+    if (lod === "cards") this.trackFirstSeen(p, now);
+    else this.firstSeen.clear();
     const layout = computeLayout(p, lod, showOwnership);
     if (fade && this.prev && this.prevLayout && this.prevLayout.lod === "cards" && lod === "cards") this.collectGhosts(this.prev, p, this.prevLayout, now);
     if (!fade || lod !== "cards") this.ghosts.clear();
@@ -65,9 +67,9 @@ export class GraphModel {
   }
 
   private trackFirstSeen(p: Partition, now: number): void {
-    const initial = this.prev === undefined;
+    const initial = this.prev === undefined || this.firstSeen.size === 0;
     const alive = new Set<string>();
-    for (const pod of p.podByKey.values()) {
+    for (const pod of p.pods()) {
       alive.add(pod.id);
       if (!this.firstSeen.has(pod.id)) this.firstSeen.set(pod.id, initial ? -Infinity : now);
     }
@@ -75,8 +77,10 @@ export class GraphModel {
   }
 
   private collectGhosts(prev: Partition, next: Partition, prevLayout: Layout, now: number): void {
-    for (const [key, pod] of prev.podByKey) {
-      if (next.podByKey.get(key)?.id === pod.id) continue;
+    const alive = new Set<string>();
+    for (const pod of next.pods()) alive.add(pod.id);
+    for (const pod of prev.pods()) {
+      if (alive.has(pod.id)) continue;
       const rect = prevLayout.boxes.get(pod.id);
       if (rect) this.ghosts.set(pod.id, { pod, rect, until: now + FADE_MS });
     }

@@ -28,6 +28,7 @@ describe("partition", () => {
   it("puts unbound pods, and pods bound to an unknown node, in the pending area", () => {
     const p = partition(toMap(base));
     expect(p.pending.map((x) => x.name)).toEqual(["lost", "p"]);
+    expect([...p.pods()].map((x) => x.name)).toEqual(["lost", "p", "a", "b"]);
   });
 
   it("lists Deployments before the ReplicaSets they own", () => {
@@ -46,6 +47,7 @@ describe("partition", () => {
   });
 
   it("indexes pods by namespace/name", () => {
-    expect(partition(toMap(base)).podByKey.get("default/a")?.nodeName).toBe("node-2");
+    expect(partition(toMap(base)).podByName("default", "a")?.nodeName).toBe("node-2");
+    expect(partition(toMap(base)).podByName("default", "zz")).toBeUndefined();
   });
 });

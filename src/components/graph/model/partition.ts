@@ -21,23 +21,44 @@ export interface Partition {
   readonly services: readonly ServiceView[];
   readonly ingresses: readonly IngressView[];
   readonly podCount: number;
-  /** "namespace/name" → pod, for routing messages that name a pod. */
-  readonly podByKey: ReadonlyMap<string, PodView>;
+  /** Every pod: pending ones first, then node by node (each in creation order). */
+  pods(): Iterable<PodView>;
+  /** The pod a message names ("namespace", "name"), built on first use (routing needs it, not every batch). */
+  podByName(namespace: string | undefined, name: string | undefined): PodView | undefined;
 }
 
-const collator = new Intl.Collator("en", { numeric: true });
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
-/** Natural order: node-2 before node-10. Ties broken by plain comparison so the order is total. */
+const naturalKeys = new Map<string, string>();
+
+/** "node-10" → "node-000000000010": plain comparison of keys is natural order (node-2 before node-10).
+ *  Cached, because sorting runs on every batch and nodes keep their names. */
+export function naturalKey(name: string): string {
+  let k = naturalKeys.get(name);
+  if (k === undefined) {
+    k = name.replace(/\d+/g, (d) => d.padStart(12, "0"));
+    if (naturalKeys.size > 20_000) naturalKeys.clear();
+    naturalKeys.set(name, k);
+  }
+  return k;
+}
+
+/** Natural order, ties broken by plain comparison so the order is total. */
 export function compareNames(a: string, b: string): number {
-  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+  return cmp(naturalKey(a), naturalKey(b)) || cmp(a, b);
 }
 
+/** Creation time, then namespace/name, then uid: a total order. Plain string comparison on purpose:
+ *  thousands of pods are sorted per batch, often with equal creation times (a controller creates a
+ *  burst in one simulated millisecond), so the tie-break must be cheap. */
 export function comparePods(a: PodView, b: PodView): number {
-  return a.createdAt - b.createdAt || compareNames(a.namespace, b.namespace) || compareNames(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return a.createdAt - b.createdAt || cmp(a.namespace, b.namespace) || cmp(a.name, b.name) || cmp(a.id, b.id);
 }
 
 function compareNamespaced(a: { namespace: string; name: string }, b: { namespace: string; name: string }): number {
-  return compareNames(a.namespace, b.namespace) || compareNames(a.name, b.name);
+  return cmp(a.namespace, b.namespace) || compareNames(a.name, b.name);
 }
 
 /** `next` if it differs from `prev` element-wise, else `prev` (keeping its identity). */
@@ -50,10 +71,12 @@ export function reuse<T>(prev: readonly T[] | undefined, next: readonly T[]): re
 export function partition(items: ReadonlyMap<string, ViewItem>, prev?: Partition): Partition {
   const components = new Map<ComponentName, ComponentView>();
   const nodes: NodeView[] = [];
-  const pods: PodView[] = [];
   const workloads: WorkloadView[] = [];
   const services: ServiceView[] = [];
   const ingresses: IngressView[] = [];
+  const byNode = new Map<string, PodView[]>();
+  const pendingList: PodView[] = [];
+  let podCount = 0;
   for (const it of items.values()) {
     switch (it.kind) {
       case "Component":
@@ -62,9 +85,15 @@ export function partition(items: ReadonlyMap<string, ViewItem>, prev?: Partition
       case "Node":
         nodes.push(it);
         break;
-      case "Pod":
-        pods.push(it);
+      case "Pod": {
+        podCount++;
+        // Grouped first and sorted per node below: many small sorts are cheaper than one big one.
+        const key = it.nodeName ?? "";
+        const list = byNode.get(key);
+        if (list) list.push(it);
+        else byNode.set(key, [it]);
         break;
+      }
       case "Service":
         services.push(it);
         break;
@@ -76,30 +105,41 @@ export function partition(items: ReadonlyMap<string, ViewItem>, prev?: Partition
     }
   }
   nodes.sort((a, b) => compareNames(a.name, b.name));
-  pods.sort(comparePods);
-  const byNode = new Map<string, PodView[]>();
-  for (const n of nodes) byNode.set(n.name, []);
-  const pending: PodView[] = [];
-  const podByKey = new Map<string, PodView>();
-  for (const p of pods) {
-    podByKey.set(`${p.namespace}/${p.name}`, p);
-    const list = p.nodeName === undefined ? undefined : byNode.get(p.nodeName);
-    (list ?? pending).push(p);
-  }
   const podsByNode = new Map<string, readonly PodView[]>();
-  for (const [name, list] of byNode) podsByNode.set(name, reuse(prev?.podsByNode.get(name), list));
+  for (const n of nodes) {
+    const list = byNode.get(n.name) ?? [];
+    byNode.delete(n.name);
+    list.sort(comparePods);
+    podsByNode.set(n.name, reuse(prev?.podsByNode.get(n.name), list));
+  }
+  // What is left is unbound, or bound to a node the graph does not know.
+  for (const list of byNode.values()) pendingList.push(...list);
+  pendingList.sort(comparePods);
+  const pending = reuse(prev?.pending, pendingList);
   workloads.sort((a, b) => WORKLOAD_ORDER.indexOf(a.kind) - WORKLOAD_ORDER.indexOf(b.kind) || compareNamespaced(a, b));
   services.sort(compareNamespaced);
   ingresses.sort(compareNamespaced);
+  let index: Map<string, PodView> | undefined;
+  function* pods(): Iterable<PodView> {
+    yield* pending;
+    for (const list of podsByNode.values()) yield* list;
+  }
   return {
     components,
     nodes: reuse(prev?.nodes, nodes),
     podsByNode,
-    pending: reuse(prev?.pending, pending),
+    pending,
     workloads: reuse(prev?.workloads, workloads),
     services: reuse(prev?.services, services),
     ingresses: reuse(prev?.ingresses, ingresses),
-    podCount: pods.length,
-    podByKey,
+    podCount,
+    pods,
+    podByName(namespace, name) {
+      if (!index) {
+        index = new Map();
+        for (const p of pods()) index.set(`${p.namespace}/${p.name}`, p);
+      }
+      return index.get(`${namespace ?? ""}/${name ?? ""}`);
+    },
   };
 }

@@ -15,7 +15,7 @@ const run = (line) => page.evaluate((l) => window.kubelab.run(l), line);
 await page.evaluate(() => window.kubelab.request({ kind: "clock", speed: 10, paused: false }));
 console.log(await run("kubectl create deployment web --image=nginx --replicas=3000"));
 await page.waitForTimeout(20000);
-await page.screenshot({ path: `${out}/app-big-1.png` });
+await page.screenshot({ path: `${out}/app-big-1.png`, timeout: 60000 }).catch((e) => console.log("screenshot:", e.message.split("\n")[0]));
 console.log(await run("kubectl set image deployment/web nginx=nginx:1.27"));
 await browser.startTracing(page, { categories: ["devtools.timeline"] });
 const frames = await page.evaluate(
@@ -41,6 +41,6 @@ frames.sort((a, b) => a - b);
 const p = (a, q) => a[Math.min(a.length - 1, Math.floor(a.length * q))]?.toFixed(1);
 console.log(`frames n=${frames.length} p50=${p(frames, 0.5)} p95=${p(frames, 0.95)} max=${p(frames, 1)}`);
 console.log(`main-thread task cpu: n=${tasks.length} total=${tasks.reduce((s, x) => s + x, 0).toFixed(0)}ms p95=${p(tasks, 0.95)} max=${p(tasks, 1)} over50=${tasks.filter((x) => x > 50).length}`);
-await page.screenshot({ path: `${out}/app-big-2.png` });
+await page.screenshot({ path: `${out}/app-big-2.png`, timeout: 60000 }).catch((e) => console.log("screenshot:", e.message.split("\n")[0]));
 console.log(await page.getByRole("button", { name: /^Node node-7 / }).getAttribute("aria-label"));
 await browser.close();

@@ -5,8 +5,10 @@
 // mirrors BuildAuthorizer (pkg/kubeapiserver/authorizer/config.go), authorizerfactory.NewPrivilegedGroups
 // and the union authorizer (k8s.io/apiserver/pkg/authorization/union/union.go).
 import type { ResourceType } from "../../api/registry";
+import type { KubeObject } from "../../api/types";
 import type { ApiError } from "../errors";
 import type { Store } from "../store";
+import { checkEscalation, isRbacKind } from "./escalation";
 import { forbiddenError } from "./forbidden";
 import { identityOf } from "./identities";
 import { NodeAuthorizer } from "./nodeAuthorizer";
@@ -21,6 +23,8 @@ export type AuthorizationMode = "AlwaysAllow" | "Node,RBAC";
 export interface RequestAuthorizer {
   /** The 403 to answer with, or undefined when the request may proceed. */
   authorizeRequest(actor: string, verb: string, rt: ResourceType, namespace: string | undefined, name: string | undefined, subresource: string | undefined): ApiError | undefined;
+  /** The RBAC registry's escalation check on a Role/ClusterRole/binding create or update. */
+  checkRbacWrite?(actor: string, obj: KubeObject, namespace: string | undefined): ApiError | undefined;
 }
 
 export class ApiAuthorizer implements RequestAuthorizer {
@@ -55,6 +59,11 @@ export class ApiAuthorizer implements RequestAuthorizer {
     const rbac = this.rbac.authorize(a);
     if (rbac.decision !== "NoOpinion") return rbac;
     return { decision: "NoOpinion", reason: [node.reason, rbac.reason].filter((r) => r !== "").join("\n") };
+  }
+
+  checkRbacWrite(actor: string, obj: KubeObject, namespace: string | undefined): ApiError | undefined {
+    if (this.mode === "AlwaysAllow" || !isRbacKind(obj.kind)) return undefined;
+    return checkEscalation(this, this.userFor(actor), obj, namespace);
   }
 
   authorizeRequest(actor: string, verb: string, rt: ResourceType, namespace: string | undefined, name: string | undefined, subresource: string | undefined): ApiError | undefined {

@@ -14,6 +14,11 @@ import { resourceAttributes, SystemPrivilegedGroup, type PolicyRule, type RoleRe
 const RBAC_GROUP = "rbac.authorization.k8s.io";
 const RBAC_KINDS: Readonly<Record<string, string>> = { Role: "roles", ClusterRole: "clusterroles", RoleBinding: "rolebindings", ClusterRoleBinding: "clusterrolebindings" };
 
+/** Whether writes of this kind go through the escalation check. */
+export function isRbacKind(kind: string): boolean {
+  return RBAC_KINDS[kind] !== undefined;
+}
+
 const hasAll = (set: readonly string[] | undefined, want: readonly string[] | undefined): boolean => (want ?? []).every((w) => (set ?? []).includes(w));
 const has = (set: readonly string[] | undefined, v: string): boolean => (set ?? []).includes(v);
 
@@ -78,13 +83,13 @@ function confirmNoEscalation(authz: ApiAuthorizer, user: UserInfo, namespace: st
 }
 
 /**
- * The refusal for `user` writing the RBAC object `obj` (create or update), or undefined when allowed.
- * Objects of other kinds are not checked.
+ * The refusal for `user` writing the RBAC object `obj` (create or update) in `requestNamespace`, or
+ * undefined when allowed. Objects of other kinds are not checked.
  */
-export function checkEscalation(authz: ApiAuthorizer, user: UserInfo, obj: KubeObject): ApiError | undefined {
+export function checkEscalation(authz: ApiAuthorizer, user: UserInfo, obj: KubeObject, requestNamespace: string | undefined): ApiError | undefined {
   const resource = RBAC_KINDS[obj.kind];
   if (!resource || authz.mode === "AlwaysAllow" || user.groups.includes(SystemPrivilegedGroup)) return undefined;
-  const namespace = obj.kind === "Role" || obj.kind === "RoleBinding" ? (obj.metadata.namespace ?? "default") : "";
+  const namespace = obj.kind === "Role" || obj.kind === "RoleBinding" ? (requestNamespace ?? obj.metadata.namespace ?? "default") : "";
   const name = obj.metadata.name ?? "";
   const allowed = (verb: string, res: string, objName = ""): boolean =>
     authz.authorize(resourceAttributes(user, verb, RBAC_GROUP, res, { namespace, name: objName })).decision === "Allow";

@@ -5,10 +5,6 @@
 // kubectl pkg/util/rbac/rbac.go, which agree).
 import type { PolicyRule } from "./types";
 
-// mirrors BreakdownRule, CompactRules, SortableRuleSlice (kubectl pkg/util/rbac/rbac.go),
-// PolicyRule.String (k8s.io/api rbac/v1 generated.pb.go) and CombineResourceGroup (pkg/describe).
-import type { PolicyRule } from "../../../apiserver/authorization/types";
-
 // mirrors BreakdownRule: at most one group, resource, verb and name per rule.
 export function breakdownRule(rule: PolicyRule): PolicyRule[] {
   const out: PolicyRule[] = [];

@@ -78,8 +78,9 @@ export function toFailures(e: unknown): Failure[] {
 export function toFailure(e: unknown): Failure {
   if (e instanceof ApiError) {
     const kubectl = e.toKubectl();
-    // InvalidError overrides toKubectl with the details rendering; a plain ApiError renders the default.
-    const single = kubectl.startsWith("Error from server") ? undefined : kubectl;
+    // InvalidError overrides toKubectl with the details rendering; a plain ApiError with a reason renders the
+    // default "Error from server (Reason): ..."; one without (etcd errors) prints its own single line.
+    const single = kubectl.startsWith("Error from server (") ? undefined : kubectl;
     return single === undefined ? { text: e.message, reason: e.reason } : { text: e.message, reason: e.reason, single };
   }
   if (e instanceof KubectlError) return fromPrinted(e.message);

@@ -19,8 +19,7 @@ import { ChaosError, deleteNodeObject, healNode, markOutOfService, partitionNode
 import { crashContainer, killPod, setUnready } from "./podChaos";
 import { stopStress, stressMemory } from "./memoryPressure";
 
-export const CHAOS_HELP = `  sim node kill|restore NAME...               Power machines off / on
-  sim node partition|heal NAME...            Cut a node off from the API server (containers keep running) / reconnect it
+export const CHAOS_HELP = `  sim node partition|heal NAME...            Cut a node off from the API server (containers keep running) / reconnect it
   sim node shutdown NAME [--grace=30s] [--critical=10s]
                                              Graceful node shutdown: pods terminated, then power off
   sim node delete NAME                       Delete the Node object
