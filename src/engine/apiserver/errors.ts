@@ -14,6 +14,7 @@ export type StatusReason =
   | "RequestEntityTooLarge"
   | "InternalError"
   | "ServiceUnavailable"
+  | "TooManyRequests"
   | "Timeout";
 
 export class ApiError extends Error {

@@ -30,6 +30,10 @@ export interface ResolveOptions {
   readonly ndots?: number;
 }
 
+const NO_SEARCHES: readonly string[] = [];
+/** Search lists are shared arrays (clusterFirstSearches): join each once. */
+const joinedSearches = new WeakMap<readonly string[], string>();
+
 /** The simulated internet's address for a public name: stable, in TEST-NET-2. */
 export function publicAddress(name: string): string {
   return `198.51.100.${(fnv32a(name) % 254) + 1}`;
@@ -40,6 +44,8 @@ export class ClusterDns {
   private readonly slices: Informer<EndpointSlice>;
   /** Answers by question, dropped on any Service or EndpointSlice change (CoreDNS serves from its cache too). */
   private readonly cache = new Map<string, DnsAnswer>();
+  /** Bumped on every Service or EndpointSlice change: answers given before may be stale. */
+  generation = 0;
 
   constructor(
     informers: SharedInformers,
@@ -50,15 +56,20 @@ export class ClusterDns {
     this.services = informers.for<Service>("services");
     this.slices = informers.for<EndpointSlice>("endpointslices");
     indexSlicesByService(this.slices);
-    const changed = (): void => this.cache.clear();
+    const changed = (): void => {
+      this.cache.clear();
+      this.generation++;
+    };
     this.services.addEventHandler({ add: changed, update: changed, delete: changed });
     this.slices.addEventHandler({ add: changed, update: changed, delete: changed });
   }
 
   /** A stub resolver's lookup: candidates from the search path in order, the first answer wins. */
   resolve(name: string, opts: ResolveOptions = {}): DnsAnswer {
-    const searches = opts.searches ?? [];
-    const key = `${name}|${opts.ndots ?? ""}|${searches.join(" ")}`;
+    const searches = opts.searches ?? NO_SEARCHES;
+    let joined = joinedSearches.get(searches);
+    if (joined === undefined) joinedSearches.set(searches, (joined = searches.join(" ")));
+    const key = `${name}|${opts.ndots ?? ""}|${joined}`;
     const cached = this.cache.get(key);
     if (cached && this.serverUp()) return cached;
     const names = candidates(name, searches, opts.ndots);

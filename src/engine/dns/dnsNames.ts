@@ -7,9 +7,18 @@
 export const CLUSTER_DOMAIN = "cluster.local";
 export const NDOTS = 5;
 
-/** `<ns>.svc.cluster.local svc.cluster.local cluster.local` */
-export function clusterFirstSearches(namespace: string, domain = CLUSTER_DOMAIN): string[] {
-  return [`${namespace}.svc.${domain}`, `svc.${domain}`, domain];
+const searchesCache = new Map<string, readonly string[]>();
+
+/** `<ns>.svc.cluster.local svc.cluster.local cluster.local` (one shared, frozen list per namespace). */
+export function clusterFirstSearches(namespace: string, domain = CLUSTER_DOMAIN): readonly string[] {
+  const key = `${namespace}.${domain}`;
+  let s = searchesCache.get(key);
+  if (!s) {
+    s = Object.freeze([`${namespace}.svc.${domain}`, `svc.${domain}`, domain]);
+    if (searchesCache.size > 10_000) searchesCache.clear();
+    searchesCache.set(key, s);
+  }
+  return s;
 }
 
 /** Lowercased, without a trailing dot. */

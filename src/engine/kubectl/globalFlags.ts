@@ -1,6 +1,7 @@
-// kubectl's persistent (global) flags: accepted before or after any command. Only --namespace changes
-// what Kubelab does; the connection flags are accepted so that copied command lines still run (there
-// is one cluster and one user). mirrors genericclioptions.ConfigFlags.AddFlags (cli-runtime
+// kubectl's persistent (global) flags: accepted before or after any command. --namespace and the
+// impersonation flags (--as, --as-group, --as-uid: see commands/auth.ts) change what Kubelab does; the
+// connection flags are accepted so that copied command lines still run (there is one cluster and one
+// kubeconfig user). mirrors genericclioptions.ConfigFlags.AddFlags (cli-runtime
 // pkg/genericclioptions/config_flags.go) and the klog -v flag.
 import type { FlagSpec } from "./flags";
 

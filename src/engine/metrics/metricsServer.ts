@@ -30,11 +30,23 @@ export interface CumulativeLoadSource extends LoadSource {
   servedTotal(podUid: string): number;
 }
 
+/**
+ * One pod's scrape state: its last cumulative point and, once it has two, its latest sample (kept compact:
+ * the PodMetrics object is built when someone reads it). Reused across scrapes: no allocation per pod.
+ */
 interface Point {
   at: number;
   served: number;
   /** The scrape that last saw the pod (older points belong to pods that are gone). */
   scrape: number;
+  /** The scrape the sample below belongs to (0: none yet). */
+  sampled: number;
+  pod: Pod;
+  node: string;
+  windowMs: number;
+  rps: number;
+  running: readonly { name: string; usage: ResourceUsage }[];
+  built: PodMetrics | undefined;
 }
 
 /** What a pod's spec says, computed once per pod object: limits, system-image overrides, the server. */
@@ -45,16 +57,7 @@ interface PodStatic {
   readonly cpuMs: number;
 }
 
-/** One pod's sample, kept compact; the PodMetrics object is built when someone reads it. */
-interface Sample {
-  readonly pod: Pod;
-  readonly node: string;
-  readonly at: number;
-  readonly windowMs: number;
-  readonly rps: number;
-  readonly running: readonly { name: string; usage: ResourceUsage }[];
-  built?: PodMetrics;
-}
+const NONE: readonly { name: string; usage: ResourceUsage }[] = [];
 
 export interface MetricsServerDeps {
   readonly informers: SharedInformers;
@@ -71,8 +74,8 @@ export class MetricsServer implements MetricsApi {
   private readonly nodes: Informer<Node>;
   private readonly points = new Map<string, Point>();
   private readonly nodeSeen = new Map<string, number>();
-  /** "namespace/name" → the pod's latest sample. */
-  private samples = new Map<string, Sample>();
+  /** The scrape whose samples are being served. */
+  private current = 0;
   private nodeSamples = new Map<string, NodeMetrics>();
   private sortedPods: PodMetrics[] | undefined;
   private readonly statics = new WeakMap<Pod, PodStatic>();
@@ -105,7 +108,6 @@ export class MetricsServer implements MetricsApi {
   scrape(): void {
     const now = this.deps.events.now();
     const scrape = ++this.scrapes;
-    const samples = new Map<string, Sample>();
     const perNode = new Map<string, { cpu: number; mem: number }>();
     this.nodeCpu = new Map();
     for (const pod of this.pods.list()) {
@@ -113,35 +115,39 @@ export class MetricsServer implements MetricsApi {
       if (!node || pod.status?.phase !== "Running" || !this.deps.nodeUp(node)) continue;
       const uid = pod.metadata.uid;
       const served = this.deps.load.servedTotal(uid);
-      const prev = this.points.get(uid);
-      if (!prev) {
-        this.points.set(uid, { at: now, served, scrape });
+      const p = this.points.get(uid);
+      if (!p) {
+        this.points.set(uid, { at: now, served, scrape, sampled: 0, pod, node, windowMs: 0, rps: 0, running: NONE, built: undefined });
         continue;
       }
-      const prevAt = prev.at;
-      const prevServed = prev.served;
-      prev.at = now;
-      prev.served = served;
-      prev.scrape = scrape;
+      const prevAt = p.at;
+      const prevServed = p.served;
+      p.at = now;
+      p.served = served;
+      p.scrape = scrape;
       if (now <= prevAt) continue;
       const running = this.deps.usage.usage(pod);
       if (running.length === 0) continue;
-      const windowMs = now - prevAt;
-      const sample: Sample = { pod, node, at: now, windowMs, rps: ((served - prevServed) * 1000) / windowMs, running };
-      samples.set(`${pod.metadata.namespace}/${pod.metadata.name}`, sample);
+      p.sampled = scrape;
+      p.pod = pod;
+      p.node = node;
+      p.windowMs = now - prevAt;
+      p.rps = ((served - prevServed) * 1000) / p.windowMs;
+      p.running = running;
+      p.built = undefined;
       let acc = perNode.get(node);
       if (!acc) perNode.set(node, (acc = { cpu: 0, mem: 0 }));
       const st = this.podStatic(pod);
       const nodeCpu = this.nodeCpuMilli(node);
       for (const { name, usage } of running) {
         const base = st.overrides.get(name) ?? usage;
-        acc.cpu += nano(containerCpuMilli(base.cpuMilli, st.serving === name ? sample.rps : 0, st.cpuMs, st.limits.get(name), nodeCpu));
+        acc.cpu += nano(containerCpuMilli(base.cpuMilli, st.serving === name ? p.rps : 0, st.cpuMs, st.limits.get(name), nodeCpu));
         acc.mem += Math.round(base.memoryBytes);
       }
     }
     // Pods not running (or unreachable) this time start over: their next sample needs two scrapes again.
     for (const [uid, p] of this.points) if (p.scrape !== scrape) this.points.delete(uid);
-    this.samples = samples;
+    this.current = scrape;
     this.sortedPods = undefined;
     this.nodeSamples = this.nodeSamplesAt(now, perNode);
   }
@@ -161,18 +167,24 @@ export class MetricsServer implements MetricsApi {
     return st;
   }
 
-  /** PodMetrics of a sample, built on first read (containers in the pod's status order). */
-  private build(s: Sample): PodMetrics {
-    if (s.built) return s.built;
-    const st = this.podStatic(s.pod);
-    const nodeCpu = this.nodeCpuMilli(s.node);
-    const containers: ContainerMetrics[] = s.running.map(({ name, usage }) => {
+  /** PodMetrics of a point's sample, built on first read (containers in the pod's status order). */
+  private build(p: Point): PodMetrics {
+    if (p.built) return p.built;
+    const st = this.podStatic(p.pod);
+    const nodeCpu = this.nodeCpuMilli(p.node);
+    const containers: ContainerMetrics[] = p.running.map(({ name, usage }) => {
       const base = st.overrides.get(name) ?? usage;
-      const cpu = containerCpuMilli(base.cpuMilli, st.serving === name ? s.rps : 0, st.cpuMs, st.limits.get(name), nodeCpu);
+      const cpu = containerCpuMilli(base.cpuMilli, st.serving === name ? p.rps : 0, st.cpuMs, st.limits.get(name), nodeCpu);
       return { name, cpuMilli: nano(cpu), memoryBytes: Math.round(base.memoryBytes) };
     });
-    s.built = { namespace: s.pod.metadata.namespace ?? "default", name: s.pod.metadata.name, timestamp: s.at, windowMs: s.windowMs, containers };
-    return s.built;
+    p.built = { namespace: p.pod.metadata.namespace ?? "default", name: p.pod.metadata.name, timestamp: p.at, windowMs: p.windowMs, containers };
+    return p.built;
+  }
+
+  /** The point of a pod that has a sample from the latest scrape. */
+  private sampledPoint(uid: string): Point | undefined {
+    const p = this.points.get(uid);
+    return p && p.sampled === this.current && this.current > 0 ? p : undefined;
   }
 
   /** Nodes need two scrapes too; a node's usage is its pods' plus its own processes. */
@@ -219,17 +231,22 @@ export class MetricsServer implements MetricsApi {
   // ---- MetricsApi ----
 
   podMetrics(namespace: string, name: string): PodMetrics | undefined {
-    const s = this.samples.get(`${namespace}/${name}`);
-    return s ? this.build(s) : undefined;
+    const pod = this.pods.get(`${namespace}/${name}`);
+    const p = pod ? this.sampledPoint(pod.metadata.uid) : undefined;
+    return p ? this.build(p) : undefined;
   }
 
   listPodMetrics(namespace?: string): readonly PodMetrics[] {
     if (namespace !== undefined) {
       const out: PodMetrics[] = [];
-      for (const s of this.samples.values()) if (s.pod.metadata.namespace === namespace) out.push(this.build(s));
+      for (const p of this.points.values()) if (p.sampled === this.current && p.pod.metadata.namespace === namespace) out.push(this.build(p));
       return out.sort((a, b) => cmp(a.name, b.name));
     }
-    this.sortedPods ??= [...this.samples.values()].map((s) => this.build(s)).sort((a, b) => cmp(a.namespace, b.namespace) || cmp(a.name, b.name));
+    if (!this.sortedPods) {
+      const out: PodMetrics[] = [];
+      for (const p of this.points.values()) if (p.sampled === this.current) out.push(this.build(p));
+      this.sortedPods = out.sort((a, b) => cmp(a.namespace, b.namespace) || cmp(a.name, b.name));
+    }
     return this.sortedPods;
   }
 

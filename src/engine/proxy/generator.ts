@@ -40,6 +40,8 @@ export interface Generator {
   readonly byStatus: { "2xx": number; "3xx": number; "4xx": number; "5xx": number };
   /** Requests sent in the last tick, per second. */
   rps: number;
+  /** The last resolved target, reused while the rules, DNS and client are unchanged (see TrafficModel). */
+  cached?: { readonly key: unknown; readonly dnsGeneration: number; readonly client: unknown; readonly target: unknown };
 }
 
 export function newGenerator(spec: GeneratorSpec, now: number): Generator {

@@ -4,53 +4,23 @@
 // backend; the backend pod must be on a running machine, allowed by NetworkPolicy and listening.
 // The same code serves one connection (wget in a container, `sim curl`) and a count of them (the traffic
 // model): with a count, the iptables statistic chain is applied to the count (statistic.ts).
-//
-// Clients without --from: names and cluster/pod IPs are reached from a client pod in the namespace (like
-// `kubectl run curl --rm -it --image=curlimages/curl -- curl URL`), on the first running worker node,
-// with address 10.244.<node>.254. Load-balancer IPs, node ports and Ingress hosts are reached from
-// outside the cluster, from 203.0.113.10 (TEST-NET-3): that is how their users reach them.
+// Who the client is and where its packets go first (DNS, addresses) is targets.ts.
 import type { Pod } from "../api/types";
 import { policyAllows } from "../networkpolicy/evaluate";
 import type { ClusterDns } from "../dns/clusterDns";
-import { clusterFirstSearches, isPublicName } from "../dns/dnsNames";
 import type { AddressBook } from "./addressBook";
 import type { ProxyEndpoint } from "./endpointsCache";
 import type { KubeProxyModel } from "./kubeProxy";
-import { INGRESS_NGINX, type IngressNginxController } from "./ingress/ingressController";
+import type { IngressNginxController } from "./ingress/ingressController";
 import { isIngressControllerPod } from "./ingress/ingressHop";
 import type { PodRuntime } from "./podRuntime";
 import { externalVerdict, internalVerdict, portByNumber, type PortRules, type RuleVerdict, type RulesSnapshot } from "./rules";
 import { pickStatistic, splitStatistic, type Uniform } from "./statistic";
+import { TargetResolver, type Client, type Entry, type Target } from "./targets";
 import type { ErrorKind } from "./trafficStats";
 
-export const EXTERNAL_CLIENT_IP = "203.0.113.10";
-
-export interface Client {
-  /** The node the packets leave from; undefined outside the cluster. */
-  readonly node: string | undefined;
-  readonly ip: string;
-  readonly inCluster: boolean;
-  readonly pod: Pod | undefined;
-  /** DNS search path; undefined when the client does not use cluster DNS. */
-  readonly searches: readonly string[] | undefined;
-}
-
-export type Entry =
-  | { readonly kind: "clusterIP"; readonly serviceKey: string; readonly port: number }
-  /** Node port on `node`, or a load-balancer/external IP (node undefined: the balancer picks nodes). */
-  | { readonly kind: "external"; readonly serviceKey: string; readonly port: number; readonly node: string | undefined; readonly nodePort: number }
-  | { readonly kind: "pod"; readonly pod: Pod; readonly port: number }
-  | { readonly kind: "internet"; readonly host: string }
-  | { readonly kind: "fail"; readonly error: ErrorKind };
-
-export interface Target {
-  readonly entry: Entry;
-  readonly client: Client;
-  /** The Host header (the name or address as typed). */
-  readonly host: string;
-  /** The address connected to, when there was one. */
-  readonly ip?: string;
-}
+export type { Client, Entry, Target } from "./targets";
+export { EXTERNAL_CLIENT_IP } from "./targets";
 
 /** Where connections ended: at a pod's port, or failed. */
 export type Landing =
@@ -67,14 +37,11 @@ export type Landing =
 
 export type Visit = (landing: Landing, count: number) => void;
 
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
-
 export class ClusterNetwork {
   /** Scratch buffer for splitStatistic (no allocation per tick). */
   private split = new Int32Array(64);
   private readonly listenCache = new WeakMap<Pod, Map<number, boolean>>();
-  /** The `sim` client per namespace and node (immutable, so shared). */
-  private readonly clients = new Map<string, Client>();
+  readonly targets: TargetResolver;
 
   constructor(
     readonly proxy: KubeProxyModel,
@@ -84,111 +51,31 @@ export class ClusterNetwork {
     readonly ingress: IngressNginxController,
     private readonly nodeUp: (node: string) => boolean,
     readonly random: Uniform,
-  ) {}
+  ) {
+    this.targets = new TargetResolver(proxy, dns, book, ingress, nodeUp, random);
+  }
 
-  /** The client pod `sim curl`/`sim traffic` use inside the cluster: first running worker node. */
+  /** The client `sim curl`/`sim traffic` use inside the cluster (targets.ts). */
   defaultClient(namespace: string): Client {
-    let worker: string | undefined;
-    let any: string | undefined;
-    for (const n of this.book.nodeNames()) {
-      if (!this.nodeUp(n)) continue;
-      any ??= n;
-      if (n !== "control-plane" && !this.book.nodes.get(n)?.metadata.labels?.["node-role.kubernetes.io/control-plane"]) {
-        worker = n;
-        break;
-      }
-    }
-    worker ??= any;
-    const key = `${namespace}|${worker ?? ""}`;
-    let c = this.clients.get(key);
-    if (!c) {
-      const cidr = worker ? this.book.nodes.get(worker)?.spec.podCIDR : undefined;
-      const m = cidr ? /^(\d+\.\d+\.\d+)\.0\/24$/.exec(cidr) : null;
-      c = { node: worker, ip: m ? `${m[1]}.254` : "10.244.0.254", inCluster: true, pod: undefined, searches: clusterFirstSearches(namespace) };
-      this.clients.set(key, c);
-    }
-    return c;
+    return this.targets.defaultClient(namespace);
   }
 
   externalClient(): Client {
-    return { node: undefined, ip: EXTERNAL_CLIENT_IP, inCluster: false, pod: undefined, searches: undefined };
+    return this.targets.externalClient();
   }
 
-  /** A pod as a client: its node, its IP, its DNS policy's search path. */
   podClient(pod: Pod): Client {
-    const ns = pod.metadata.namespace ?? "default";
-    const policy = pod.spec.dnsPolicy ?? "ClusterFirst";
-    // dnsPolicy ClusterFirst on a host-network pod falls back to Default (the node's resolver).
-    const clusterDns = policy === "ClusterFirstWithHostNet" || (policy === "ClusterFirst" && !pod.spec.hostNetwork);
-    return { node: pod.spec.nodeName, ip: pod.status?.podIP ?? "", inCluster: true, pod, searches: clusterDns ? clusterFirstSearches(ns) : undefined };
+    return this.targets.podClient(pod);
   }
 
-  /** Resolves what a client typed (host and port) to where its packets go. `client` undefined: `sim` defaults. */
+  /** Where a client's packets to host:port go (targets.ts). */
   target(host: string, port: number, client: Client | undefined, namespace: string): Target {
-    if (IPV4.test(host)) {
-      const entry = this.entryForIP(host, port);
-      return { entry, client: client ?? this.clientFor(entry, namespace), host, ip: host };
-    }
-    const asker = client ?? this.defaultClient(namespace);
-    if (asker.searches) {
-      const a = this.dns.resolve(host, { searches: asker.searches });
-      if (a.rcode === "NOERROR") {
-        const ip = a.addresses.length === 1 ? a.addresses[0]! : a.addresses[Math.floor(this.random() * a.addresses.length)]!;
-        const entry = a.cname !== undefined && isPublicName(a.cname) && !this.isClusterAddress(ip) ? { kind: "internet" as const, host: a.cname } : this.entryForIP(ip, port);
-        return { entry, client: asker, host, ip };
-      }
-      if (a.rcode === "TIMEOUT") return { entry: { kind: "fail", error: "noHost" }, client: asker, host };
-    }
-    // An Ingress host: the client has pointed the name at the controller (the docs' /etc/hosts line).
-    if (this.ingress.table().servesHost(host)) {
-      const via = this.ingressEntry(port);
-      if (via) return { entry: via.entry, client: client ?? this.externalClient(), host, ip: via.ip };
-    }
-    if (isPublicName(host)) return { entry: { kind: "internet", host }, client: asker, host };
-    return { entry: { kind: "fail", error: "noHost" }, client: asker, host };
+    return this.targets.target(host, port, client, namespace);
   }
 
-  /**
-   * How a client outside reaches the ingress controller: its load balancer's address, or — while the
-   * balancer is pending — the Service's node port on the first running node.
-   */
-  private ingressEntry(port: number): { entry: Entry; ip: string } | undefined {
-    const svc = this.proxy.latest.services.get(`${INGRESS_NGINX.namespace}/${INGRESS_NGINX.service}`);
-    const p = svc ? portByNumber(svc, port) : undefined;
-    if (!svc || !p) return undefined;
-    const lb = p.info.loadBalancerIPs[0];
-    if (lb) return { entry: this.entryForIP(lb, port), ip: lb };
-    // With externalTrafficPolicy Local (ingress-nginx's default) only nodes running a controller answer.
-    const node = this.book.nodeNames().find((n) => this.nodeUp(n) && (!p.info.externalPolicyLocal || p.categorized(n).local.length > 0));
-    const ip = node ? this.book.nodeIP(node) : undefined;
-    if (!node || !ip || !p.info.nodePort) return undefined;
-    return { entry: { kind: "external", serviceKey: svc.key, port, node, nodePort: p.info.nodePort }, ip };
-  }
-
-  private clientFor(entry: Entry, namespace: string): Client {
-    return entry.kind === "external" ? this.externalClient() : this.defaultClient(namespace);
-  }
-
-  private isClusterAddress(ip: string): boolean {
-    const rules = this.proxy.latest;
-    return rules.byClusterIP.has(ip) || rules.byExternalIP.has(ip) || this.book.podByIP(ip) !== undefined || this.book.nodeNameByIP(ip) !== undefined;
-  }
-
-  /** What owns `ip`: a Service's cluster IP, a load-balancer/external IP, a node, a pod — or nothing. */
-  entryForIP(ip: string, port: number): Entry {
-    const rules = this.proxy.latest;
-    const svc = rules.byClusterIP.get(ip);
-    if (svc) return portByNumber(svc, port) ? { kind: "clusterIP", serviceKey: svc.key, port } : { kind: "fail", error: "timeout" };
-    const ext = rules.byExternalIP.get(ip);
-    if (ext) return portByNumber(ext, port) ? { kind: "external", serviceKey: ext.key, port, node: undefined, nodePort: 0 } : { kind: "fail", error: "timeout" };
-    const node = this.book.nodeNameByIP(ip);
-    if (node) {
-      const np = rules.byNodePort.get(port);
-      return np ? { kind: "external", serviceKey: np.service.key, port: np.port.info.port, node, nodePort: port } : { kind: "fail", error: "refused" };
-    }
-    const pod = this.book.podByIP(ip);
-    if (pod) return { kind: "pod", pod, port };
-    return { kind: "fail", error: "timeout" };
+  /** Whether the node's machine is running. */
+  nodeIsUp(node: string): boolean {
+    return this.nodeUp(node);
   }
 
   /**
@@ -315,7 +202,7 @@ export class ClusterNetwork {
    * own proxy (ingressHop.ts): they listen on their ports. Cached per pod object (a changed pod is a new
    * object) unless the pod's containers are live processes, whose ports can open later.
    */
-  private accepts(pod: Pod, port: number): boolean {
+  accepts(pod: Pod, port: number): boolean {
     let byPort = this.listenCache.get(pod);
     if (!byPort) this.listenCache.set(pod, (byPort = new Map()));
     let v = byPort.get(port);

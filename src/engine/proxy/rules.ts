@@ -11,12 +11,23 @@ import { categorizeEndpoints, type CategorizedEndpoints } from "./topology";
 export class PortRules {
   private readonly perNode = new Map<string, CategorizedEndpoints>();
   private clusterOnly: CategorizedEndpoints | undefined;
+  private internalAny: RuleVerdict | undefined;
+  private readonly internalByNode = new Map<string, RuleVerdict>();
 
   constructor(
     readonly info: ServicePortInfo,
     /** Every endpoint of the port (ready or not), in a defined order. */
     readonly endpoints: readonly ProxyEndpoint[],
   ) {}
+
+  /** The verdict for cluster-IP traffic entering at `node`, computed once (rules are immutable). */
+  internal(node: string | undefined, compute: () => RuleVerdict): RuleVerdict {
+    if (!this.info.internalPolicyLocal) return (this.internalAny ??= compute());
+    const key = node ?? "";
+    let v = this.internalByNode.get(key);
+    if (!v) this.internalByNode.set(key, (v = compute()));
+    return v;
+  }
 
   /** CategorizeEndpoints for `node`; the Cluster half does not depend on the node, so it is shared. */
   categorized(node: string | undefined): CategorizedEndpoints {
@@ -47,12 +58,14 @@ export type RuleVerdict =
 const REJECT: RuleVerdict = { kind: "reject" };
 const DROP: RuleVerdict = { kind: "drop" };
 
-/** Traffic to the cluster IP (internal traffic policy). */
+/** Traffic to the cluster IP (internal traffic policy). Memoized on the rules per node. */
 export function internalVerdict(rules: PortRules, node: string | undefined): RuleVerdict {
-  const c = rules.categorized(node);
-  if (!c.hasAnyEndpoints) return REJECT;
-  if (rules.info.internalPolicyLocal) return c.local.length > 0 ? { kind: "endpoints", endpoints: c.local } : DROP;
-  return c.cluster.length > 0 ? { kind: "endpoints", endpoints: c.cluster } : REJECT;
+  return rules.internal(node, () => {
+    const c = rules.categorized(node);
+    if (!c.hasAnyEndpoints) return REJECT;
+    if (rules.info.internalPolicyLocal) return c.local.length > 0 ? { kind: "endpoints", endpoints: c.local } : DROP;
+    return c.cluster.length > 0 ? { kind: "endpoints", endpoints: c.cluster } : REJECT;
+  });
 }
 
 /**

@@ -14,18 +14,15 @@ import type { Pod } from "../api/types";
 import { parseUrl, internetGet } from "../kubelet/behaviour/netutils";
 import type { HostHttpResult, ProcessHost } from "../kubelet/behaviour/types";
 import type { EventQueue, ScheduledTask } from "../sim/eventQueue";
-import { clientAddresses, newGenerator, requestsThisTick, statusClass, type Generator, type GeneratorSpec } from "./generator";
+import { fail, TrafficAccounting, TRAFFIC_TICK_MS } from "./accounting";
+import { ClusterIPFastPath } from "./fastPath";
+import { clientAddresses, newGenerator, requestsThisTick, type Generator, type GeneratorSpec } from "./generator";
 import { IngressForwarder, isIngressControllerPod } from "./ingress/ingressHop";
 import type { Client, ClusterNetwork, Landing, Target } from "./network";
 import type { ServerProfiles } from "./serverProfiles";
-import type { ErrorKind, PodTraffic, TrafficStats } from "./trafficStats";
+import type { TrafficStats } from "./trafficStats";
 
-export const TRAFFIC_TICK_MS = 1_000;
-
-interface PodCache {
-  readonly rec: PodTraffic;
-  readonly statuses: Map<number, Map<string, number>>;
-}
+export { TRAFFIC_TICK_MS } from "./accounting";
 
 export interface FetchResult {
   readonly result: HostHttpResult;
@@ -41,7 +38,10 @@ export class TrafficModel {
   private readonly forwarder: IngressForwarder;
   private task: ScheduledTask | undefined;
   private activeThisTick = false;
-  private readonly podCaches = new WeakMap<Pod, PodCache>();
+  private readonly acct: TrafficAccounting;
+  /** Generators in name order (the order a tick runs them in), rebuilt when one starts or stops. */
+  private sorted: Generator[] | undefined;
+  private readonly fast: ClusterIPFastPath;
 
   constructor(
     readonly net: ClusterNetwork,
@@ -50,6 +50,8 @@ export class TrafficModel {
     private readonly events: EventQueue,
   ) {
     this.forwarder = new IngressForwarder(net);
+    this.acct = new TrafficAccounting(stats, profiles, net.runtime, events);
+    this.fast = new ClusterIPFastPath(net, this.acct, (g, t, path, l, c) => this.account(g, t, path, l, c, 0));
   }
 
   // ---- generators ----
@@ -57,6 +59,7 @@ export class TrafficModel {
   start(spec: GeneratorSpec): Generator {
     const g = newGenerator(spec, this.events.now());
     this.generators.set(spec.name, g);
+    this.sorted = undefined;
     this.ensureTicking();
     return g;
   }
@@ -64,6 +67,7 @@ export class TrafficModel {
   stop(name: string): Generator | undefined {
     const g = this.generators.get(name);
     this.generators.delete(name);
+    this.sorted = undefined;
     return g;
   }
 
@@ -86,7 +90,8 @@ export class TrafficModel {
   /** One tick: every generator sends its share, then rates are computed. */
   tick(): void {
     this.task = undefined;
-    for (const g of this.list()) this.runGenerator(g);
+    this.sorted ??= this.list();
+    for (const g of this.sorted) this.runGenerator(g);
     this.stats.endTick(TRAFFIC_TICK_MS);
     const keepGoing = this.generators.size > 0 || this.activeThisTick;
     this.activeThisTick = false;
@@ -94,7 +99,7 @@ export class TrafficModel {
   }
 
   private clientOf(g: Generator): Client | undefined | null {
-    if (!g.spec.from) return undefined;
+    if (!g.spec.from) return g.spec.url ? undefined : this.net.defaultClient(g.spec.namespace);
     const [ns, name] = g.spec.from.split("/") as [string, string];
     const pod = this.net.book.pod(ns, name);
     return pod?.status?.podIP ? this.net.podClient(pod) : null;
@@ -108,22 +113,32 @@ export class TrafficModel {
     g.sent += n;
     const client = this.clientOf(g);
     if (client === null) {
-      this.failGenerator(g, "timeout", n);
+      fail(g, "timeout", n);
       return;
     }
-    const t = this.net.target(g.spec.host, g.spec.port, client, g.spec.namespace);
+    const t = this.resolve(g, client);
     if (t.entry.kind === "internet") {
       g.ok += n;
       g.byStatus["2xx"] += n;
       return;
     }
+    if (g.spec.clients === 1 && this.fast.deliver(g, t, n)) return;
     const ips = clientAddresses(g.spec.clients, t.client.ip);
     this.net.deliver(t, n, (l, c) => this.account(g, t, g.spec.path, l, c, 0), ips);
   }
 
-  private failGenerator(g: Generator, kind: ErrorKind, n: number): void {
-    g.errors += n;
-    g.byError[kind] += n;
+  /**
+   * The generator's target. A cluster-IP target is reused while kube-proxy's rules, DNS answers and the
+   * client are the same (names resolve to one address then); anything else is resolved each tick.
+   */
+  private resolve(g: Generator, client: Client | undefined): Target {
+    const rules = this.net.proxy.latest;
+    const dnsGeneration = this.net.dns.generation;
+    const c = g.cached;
+    if (c && c.key === rules && c.dnsGeneration === dnsGeneration && c.client === client && client !== undefined) return c.target as Target;
+    const t = this.net.target(g.spec.host, g.spec.port, client, g.spec.namespace);
+    g.cached = t.entry.kind === "clusterIP" && client !== undefined ? { key: rules, dnsGeneration, client, target: t } : undefined;
+    return t;
   }
 
   /** Adds `count` landed requests to the counters (aggregate: may shed load beyond capacity). */
@@ -132,61 +147,9 @@ export class TrafficModel {
       this.forwarder.forward(l.pod, t.host, path, count, (l2, c2) => this.account(g, t, path, l2, c2, 1));
       return;
     }
-    if (!l.ok) {
-      if (l.pod) {
-        const rec = this.stats.pod(l.pod.metadata.uid, l.pod.metadata.namespace ?? "", l.pod.metadata.name, l.pod.spec.nodeName ?? "");
-        if (l.status === undefined) this.stats.failedAt(rec, count);
-      }
-      if (l.serviceKey) this.stats.serviceResult(l.serviceKey, count, count, 0);
-      this.failGenerator(g, l.error, count);
-      if (l.status !== undefined) g.byStatus[statusClass(l.status)] += count;
-      return;
-    }
+    if (!l.ok) return this.acct.failed(g, l.error, count, l.serviceKey, l.pod, l.status);
     const pod = l.pod;
-    const pc = this.podCache(pod);
-    const rec = pc.rec;
-    const prof = this.profiles.get(pod, l.port);
-    const room = Math.max(0, Math.floor((prof.capacityRps * TRAFFIC_TICK_MS) / 1000 - rec.tickServed));
-    const served = Math.min(count, room);
-    const shed = count - served;
-    if (shed > 0) {
-      this.stats.shed(rec, shed);
-      this.failGenerator(g, "overload", shed);
-    }
-    const httpStatus = this.statusOf(pc, pod, l.port, path);
-    const bad = httpStatus === 0 || httpStatus >= 400;
-    const latency = this.profiles.latencyMs(pod, l.port, rec.rps, t.client.node, hops, prof);
-    if (served > 0) {
-      this.stats.served(rec, served, latency, bad);
-      if (bad) this.failGenerator(g, httpStatus === 0 ? "refused" : "http", served);
-      else g.ok += served;
-      if (httpStatus > 0) g.byStatus[statusClass(httpStatus)] += served;
-      g.latencySumMs += latency * served;
-    }
-    if (l.serviceKey) this.stats.serviceResult(l.serviceKey, count, shed + (bad ? served : 0), latency * served);
-  }
-
-  /** Per pod object: its counters and the statuses it answers with (a changed pod is a new object). */
-  private podCache(pod: Pod): PodCache {
-    let pc = this.podCaches.get(pod);
-    if (!pc) {
-      pc = { rec: this.stats.pod(pod.metadata.uid, pod.metadata.namespace ?? "", pod.metadata.name, pod.spec.nodeName ?? ""), statuses: new Map() };
-      this.podCaches.set(pod, pc);
-    }
-    return pc;
-  }
-
-  /** The HTTP status the pod answers `path` on `port` with; 0 when the connection is closed without one. */
-  private statusOf(pc: PodCache, pod: Pod, port: number, path: string): number {
-    let byPath = pc.statuses.get(port);
-    if (!byPath) pc.statuses.set(port, (byPath = new Map()));
-    const cached = byPath.get(path);
-    if (cached !== undefined) return cached;
-    const s = this.net.runtime.statusFor(pod, port, path, this.events.now());
-    // "refused" here: the static view knows no server on the port, yet the pod accepted the connection.
-    const status = s === "refused" ? 200 : s === "eof" ? 0 : s;
-    if (this.net.runtime.stableAnswers(pod, port)) byPath.set(path, status);
-    return status;
+    this.acct.reached(g, pod, this.acct.podCache(pod), this.profiles.get(pod, l.port), l.port, path, count, t.client.node, hops, l.serviceKey);
   }
 
   // ---- single requests ----
@@ -206,14 +169,14 @@ export class TrafficModel {
       }
       if (!l.ok) {
         if (l.serviceKey) this.stats.serviceResult(l.serviceKey, 1, 1, 0);
-        if (l.pod && l.status === undefined) this.stats.failedAt(this.stats.pod(l.pod.metadata.uid, l.pod.metadata.namespace ?? "", l.pod.metadata.name, l.pod.spec.nodeName ?? ""), 1);
+        if (l.pod && l.status === undefined) this.stats.failedAt(this.acct.podCache(l.pod).rec, 1);
         const result: HostHttpResult =
           l.status !== undefined ? { status: l.status, body: l.body ?? "" } : { error: l.error === "noHost" ? "noHost" : l.error === "refused" ? "refused" : "timeout", host: u.host, port: u.port };
         out = { result, target: t, ...(l.pod ? { pod: l.pod } : {}), ...(l.serviceKey ? { serviceKey: l.serviceKey } : {}) };
         return;
       }
       const pod = l.pod;
-      const rec = this.stats.pod(pod.metadata.uid, pod.metadata.namespace ?? "", pod.metadata.name, pod.spec.nodeName ?? "");
+      const rec = this.acct.podCache(pod).rec;
       const r = this.net.runtime.httpGet(pod, l.port, u.path, this.events.now(), t.client.ip, userAgent);
       const latency = this.profiles.latencyMs(pod, l.port, rec.rps, t.client.node, hops);
       if (typeof r === "string") {

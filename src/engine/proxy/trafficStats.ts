@@ -46,6 +46,9 @@ export class TrafficStats implements LoadSource {
   private readonly pods = new Map<string, PodTraffic>();
   private readonly services = new Map<string, ServiceTraffic>();
   private gone: string[] = [];
+  /** Records with traffic in this tick or a non-zero rate: the only ones endTick must visit. */
+  private activePods = new Set<PodTraffic>();
+  private activeServices = new Set<ServiceTraffic>();
 
   pod(uid: string, namespace: string, name: string, node: string): PodTraffic {
     let p = this.pods.get(uid);
@@ -74,6 +77,7 @@ export class TrafficStats implements LoadSource {
     p.tickDemand += count;
     p.latencySumMs += latencyMs * count;
     if (httpError) p.errors += count;
+    this.activePods.add(p);
   }
 
   /** `count` requests reached pod `p`'s server but were shed: it was already saturated (they still cost CPU). */
@@ -82,6 +86,7 @@ export class TrafficStats implements LoadSource {
     p.errors += count;
     p.demand += count;
     p.tickDemand += count;
+    this.activePods.add(p);
   }
 
   /** `count` requests were sent to pod `p` and failed before its server answered. */
@@ -96,19 +101,27 @@ export class TrafficStats implements LoadSource {
     s.errors += errors;
     s.latencySumMs += latencySumMs;
     s.tickRequests += count;
+    this.activeServices.add(s);
   }
 
   /** Ends a traffic tick of `tickMs`: per-tick counts become rates. */
   endTick(tickMs: number): void {
     const perSecond = 1000 / tickMs;
-    for (const p of this.pods.values()) {
+    // A record with no traffic this tick drops to rate 0 now and leaves the active set.
+    const pods = this.activePods;
+    this.activePods = new Set();
+    for (const p of pods) {
       p.rps = p.tickServed * perSecond;
       p.demandRps = p.tickDemand * perSecond;
+      if (p.tickDemand > 0) this.activePods.add(p);
       p.tickServed = 0;
       p.tickDemand = 0;
     }
-    for (const s of this.services.values()) {
+    const services = this.activeServices;
+    this.activeServices = new Set();
+    for (const s of services) {
       s.rps = s.tickRequests * perSecond;
+      if (s.tickRequests > 0) this.activeServices.add(s);
       s.tickRequests = 0;
     }
   }

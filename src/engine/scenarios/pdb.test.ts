@@ -110,3 +110,35 @@ describe("kubectl drain with a PodDisruptionBudget", () => {
     expect(c.store.get("pods", `pods/default/${pod.metadata.name}`)?.metadata.deletionTimestamp).toBeUndefined();
   });
 });
+
+// The ZooKeeper tutorial (web tutorials/stateful-application/zookeeper.md, "Surviving maintenance"):
+// zookeeper.yaml's zk-pdb (maxUnavailable 1) lets one server go; with zk-0 unable to come back (its
+// local volume lives on the cordoned node), draining another server's node is refused until it does.
+describe("ZooKeeper tutorial: draining with zk-pdb", () => {
+  it("blocks the second drain while zk-0 is Pending, and lets it through once zk-0 is back", () => {
+    const c = newCluster();
+    const dir = join(import.meta.dirname, "fixtures", "pdb");
+    const s = new Session(c, { readFile: (p) => { try { return readFileSync(join(dir, p), "utf8"); } catch { return undefined; } }, readDir: () => undefined });
+    const run = (l: string) => s.run(l);
+    expect(run("kubectl apply -f zookeeper.yaml").out).toBe("service/zk-hs created\nservice/zk-cs created\npoddisruptionbudget.policy/zk-pdb created\nstatefulset.apps/zk created\n");
+    run("sim advance 3m");
+    expect(run("kubectl get pdb zk-pdb").out).toBe("NAME     MIN AVAILABLE   MAX UNAVAILABLE   ALLOWED DISRUPTIONS   AGE\nzk-pdb   N/A             1                 1                     3m\n");
+    const nodeOf = (name: string) => (c.store.get("pods", `pods/default/${name}`) as Pod | undefined)?.spec.nodeName;
+    const first = nodeOf("zk-0") as string;
+    const second = nodeOf("zk-1") as string;
+    expect(run(`kubectl drain ${first} --ignore-daemonsets --delete-emptydir-data`).out).toContain("pod/zk-0 evicted\n");
+    run("sim advance 5s");
+    expect((c.store.get("pods", "pods/default/zk-0") as Pod).status?.phase).toBe("Pending");
+    expect(run("kubectl get pdb zk-pdb").out).toContain("zk-pdb   N/A             1                 0   ");
+    const blocked = run(`kubectl drain ${second} --ignore-daemonsets --delete-emptydir-data --timeout=30s`);
+    expect(blocked.code).toBe(1);
+    expect(blocked.err).toContain(`error when evicting pods/"zk-1" -n "default" ${RETRY}\n`);
+    expect(blocked.err).toContain('error when evicting pods/"zk-1" -n "default": global timeout reached: 30s');
+    run(`kubectl uncordon ${first}`);
+    run("sim advance 2m");
+    expect(nodeOf("zk-0")).toBe(first);
+    const r = run(`kubectl drain ${second} --ignore-daemonsets --delete-emptydir-data`);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("pod/zk-1 evicted\n");
+  });
+});

@@ -264,27 +264,32 @@ describe("NetworkPolicy on the traffic path (network-policy-default-deny-ingress
   });
 });
 
-describe("graceful termination (pod-with-graceful-termination.yaml)", () => {
+describe("terminating endpoints (tutorials/services/pods-and-endpoint-termination-flow.md)", () => {
   it("keeps serving from a terminating pod until its replacement is ready, then moves on", () => {
     const { cluster, session } = newSession();
-    must(session, "kubectl apply -f pod-with-graceful-termination.yaml");
-    must(session, "kubectl expose deployment nginx-deployment --port=80");
+    // The bootcamp app (node) ignores SIGTERM, so its pod stays Terminating for the 30 s grace period.
+    must(session, "kubectl create deployment kubernetes-bootcamp --image=gcr.io/google-samples/kubernetes-bootcamp:v1 --port=8080");
+    must(session, "kubectl expose deployment kubernetes-bootcamp --port=8080");
     cluster.advance(30_000);
-    const old = podsOf(cluster, (p) => p.metadata.labels?.["app.kubernetes.io/name"] === "nginx")[0]!;
-    must(session, "sim traffic start t --to nginx-deployment --rate 20");
+    const old = podsOf(cluster, (p) => p.metadata.labels?.app === "kubernetes-bootcamp")[0]!;
+    must(session, "sim traffic start t --to kubernetes-bootcamp --rate 20");
     cluster.advance(2_000);
     must(session, `kubectl delete pod ${old.metadata.name} --wait=false`);
     cluster.advance(1_000);
-    // The tutorial's EndpointSlice: the old endpoint is ready:false, serving:true, terminating:true.
-    const slices = cluster.list("endpointslices", "default").filter((s) => s.metadata.labels?.["kubernetes.io/service-name"] === "nginx-deployment");
+    // As the tutorial shows: the old endpoint is ready:false, serving:true, terminating:true.
+    const slices = cluster.list("endpointslices", "default").filter((s) => s.metadata.labels?.["kubernetes.io/service-name"] === "kubernetes-bootcamp");
     const eps = slices.flatMap((s) => (s as unknown as { endpoints: { targetRef: { name: string }; conditions: unknown }[] }).endpoints);
     expect(eps.find((e) => e.targetRef.name === old.metadata.name)?.conditions).toEqual({ ready: false, serving: true, terminating: true });
-    cluster.advance(30_000);
+    const oldStats = cluster.network.stats.podByUid(old.metadata.uid)!;
+    const atDelete = oldStats.requests;
+    cluster.advance(3_000);
+    // No ready endpoint yet: the serving, terminating one still gets the traffic.
+    expect(oldStats.requests).toBeGreaterThan(atDelete);
+    cluster.advance(20_000);
     const g = cluster.traffic.generator("t")!;
     expect(g.errors).toBe(0);
-    const oldStats = cluster.network.stats.podByUid(old.metadata.uid)!;
     const before = oldStats.requests;
-    cluster.advance(10_000);
+    cluster.advance(5_000);
     // The replacement is ready: the terminating pod gets nothing new.
     expect(oldStats.requests).toBe(before);
     expect(g.errors).toBe(0);

@@ -11,7 +11,9 @@ import type { AuditEntry } from "../apiserver/audit";
 import type { StoreEvent } from "../apiserver/store";
 import type { WatchHandle } from "../apiserver/watch";
 import type { Cluster } from "../sim/cluster";
-import { MAX_MESSAGES_PER_BATCH, type Batch, type ClockState, type ComponentName, type ComponentView, type EventRow, type FlowMessage, type Snapshot, type ViewItem } from "../protocol";
+import { MAX_MESSAGES_PER_BATCH, type Batch, type ClockState, type ComponentView, type EventRow, type FlowMessage, type Snapshot, type ViewItem } from "../protocol";
+import { controlPlaneViews } from "./controlPlane";
+import { byTime, itemOrder, objectKey } from "./order";
 import { eventRow } from "./eventRows";
 import { flowMessage } from "./flowMessages";
 import { endpointPods, ingressView, nodeView, podView, sameItem, serviceView, workloadView, WORKLOAD_RESOURCES } from "./viewItems";
@@ -20,8 +22,6 @@ import { endpointPods, ingressView, nodeView, podView, sameItem, serviceView, wo
 export const SNAPSHOT_EVENTS = 500;
 
 const SERVICE_NAME_LABEL = "kubernetes.io/service-name";
-const COMPONENTS: readonly ComponentName[] = ["kube-apiserver", "etcd", "kube-scheduler", "kube-controller-manager"];
-const KIND_ORDER: Readonly<Record<string, number>> = { Component: 0, Node: 1, Deployment: 2, StatefulSet: 3, DaemonSet: 4, CronJob: 5, Job: 6, ReplicationController: 7, ReplicaSet: 8, Pod: 9, Service: 10, Ingress: 11 };
 
 /** Resources whose objects become ViewItems (endpointslices and events feed Services and EventRows). */
 const ITEM_RESOURCES = ["nodes", "pods", "services", "ingresses", ...Object.keys(WORKLOAD_RESOURCES)];
@@ -61,9 +61,9 @@ export class ClusterViewModel {
   ) {
     this.ignore = new Set(opts.ignoreActors ?? []);
     const store = cluster.store;
-    for (const c of this.components()) this.put(c.id, c.id, c);
-    for (const s of store.list("endpointslices")) this.trackSlice(sliceKey(s), s);
-    for (const p of store.list("pods")) this.trackPod(podKey(p), p);
+    for (const c of controlPlaneViews(this.cluster)) this.put(c.id, c.id, c);
+    for (const s of store.list("endpointslices")) this.trackSlice(objectKey("endpointslices", s), s);
+    for (const p of store.list("pods")) this.trackPod(objectKey("pods", p), p);
     for (const resource of ITEM_RESOURCES) {
       for (const obj of store.list(resource)) {
         const key = objectKey(resource, obj);
@@ -159,7 +159,7 @@ export class ClusterViewModel {
     this.messages = [];
     this.dropped = 0;
     const items = [...this.items.values()].sort(itemOrder);
-    const events = [...this.recentEvents.values()].sort(byTime);
+    const events = [...this.recentEvents.values()].sort(byTime).slice(-SNAPSHOT_EVENTS);
     return { type: "snapshot", seq: this.seq, clock, items, events };
   }
 
@@ -183,7 +183,13 @@ export class ClusterViewModel {
         this.pendingEvents.set(row.id, row);
         this.recentEvents.delete(row.id);
         this.recentEvents.set(row.id, row);
-        if (this.recentEvents.size > SNAPSHOT_EVENTS) this.recentEvents.delete(this.recentEvents.keys().next().value!);
+        // Trim in one go once twice as many are kept: V8's Map iterator walks deleted slots, so popping
+        // the oldest one per event would cost O(kept) each time.
+        if (this.recentEvents.size > 2 * SNAPSHOT_EVENTS) {
+          const keep = [...this.recentEvents].slice(-SNAPSHOT_EVENTS);
+          this.recentEvents.clear();
+          for (const [id, r] of keep) this.recentEvents.set(id, r);
+        }
         return;
       }
     }
@@ -297,23 +303,8 @@ export class ClusterViewModel {
     }
   }
 
-  private components(): ComponentView[] {
-    const c = this.cluster;
-    const up: Record<ComponentName, boolean> = {
-      "kube-apiserver": c.api.available,
-      etcd: (c as { etcdUp?: boolean }).etcdUp ?? true,
-      "kube-scheduler": c.scheduler.running,
-      "kube-controller-manager": c.controllerManager.running,
-    };
-    return COMPONENTS.map((name) =>
-      name === "kube-controller-manager"
-        ? { kind: "Component", id: name, name, up: up[name], controllers: c.controllerManager.names() }
-        : { kind: "Component", id: name, name, up: up[name] },
-    );
-  }
-
   private checkComponents(): void {
-    for (const comp of this.components()) {
+    for (const comp of controlPlaneViews(this.cluster)) {
       const prev = this.items.get(comp.id);
       if (prev && sameItem(prev, comp)) continue;
       // Components have no store object (rebuild() would find none): they go straight to the next batch.
@@ -321,31 +312,4 @@ export class ClusterViewModel {
       this.changedComponents.push(comp);
     }
   }
-}
-
-function objectKey(resource: string, obj: KubeObject): string {
-  const ns = obj.metadata.namespace;
-  return ns ? `${resource}/${ns}/${obj.metadata.name}` : `${resource}/${obj.metadata.name}`;
-}
-
-function podKey(p: KubeObject): string {
-  return objectKey("pods", p);
-}
-
-function sliceKey(s: KubeObject): string {
-  return objectKey("endpointslices", s);
-}
-
-function byTime(a: EventRow, b: EventRow): number {
-  return a.t - b.t || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-function itemOrder(a: ViewItem, b: ViewItem): number {
-  const k = (KIND_ORDER[a.kind] ?? 99) - (KIND_ORDER[b.kind] ?? 99);
-  if (k !== 0) return k;
-  const an = "namespace" in a ? a.namespace : "";
-  const bn = "namespace" in b ? b.namespace : "";
-  if (an !== bn) return an < bn ? -1 : 1;
-  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

@@ -10,6 +10,8 @@ import type { CommandContext, CommandDef } from "../command";
 import { bool, str, strs, type ParsedArgs } from "../flags";
 import { describeDeployment, describeNode, describePersistentVolume, describePersistentVolumeClaim, describePod, describeReplicaSet, describeStorageClass, podsForClaim } from "../printers/describe";
 import { describeHorizontalPodAutoscaler } from "../printers/describe/autoscaling";
+import { describePodDisruptionBudget } from "../printers/describe/policy";
+import { describeRole, describeRoleBinding, describeServiceAccount } from "../printers/describe/rbac";
 import { describeConfigMap, describeLimitRange, describePriorityClass, describeResourceQuota, describeSecret } from "../printers/describe/config";
 import { parseResourceArgs } from "../resourceArgs";
 import { deploymentReplicaSets } from "../util/deploymentUtil";
@@ -86,6 +88,16 @@ function describe(ctx: CommandContext, t: Target, showEvents: boolean): string |
     }
     case "storage.k8s.io/StorageClass":
       return describeStorageClass(obj, events([obj.metadata.uid]), now);
+    case "rbac.authorization.k8s.io/Role":
+    case "rbac.authorization.k8s.io/ClusterRole":
+      return describeRole(obj);
+    case "rbac.authorization.k8s.io/RoleBinding":
+    case "rbac.authorization.k8s.io/ClusterRoleBinding":
+      return describeRoleBinding(obj);
+    case "/ServiceAccount":
+      return describeServiceAccount(obj, events([obj.metadata.uid]), now);
+    case "policy/PodDisruptionBudget":
+      return describePodDisruptionBudget(obj, events([obj.metadata.uid]), now);
   }
   return undefined;
 }

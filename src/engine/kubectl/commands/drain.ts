@@ -1,4 +1,5 @@
 // `kubectl drain NODE`: cordon, then evict every pod the filters allow, and wait until each is gone.
+// An eviction a PodDisruptionBudget refuses (429) is retried every 5 s until --timeout.
 // mirrors kubectl pkg/cmd/drain/drain.go (RunDrain, deleteOrEvictPodsSimple,
 // onPodDeletionOrEvictionFinished) and pkg/drain/drain.go (GetPodsForDeletion, evictPods, waitForDelete
 // polling every second).

@@ -1,6 +1,13 @@
 // How kubectl lays out RBAC rules for people (`kubectl describe role`, `kubectl auth can-i --list`):
-// each rule broken down to one group/resource/verb/name, the verbs of one resource merged back, and the
-// result sorted by the rules' Go string form.
+// each rule broken down to one group/resource/verb/name, the verbs of one resource merged back
+// (apiserver/authorization/ruleLayout.ts), and the result sorted by the rules' Go string form.
+// mirrors SortableRuleSlice (kubectl pkg/util/rbac/rbac.go), PolicyRule.String (k8s.io/api rbac/v1
+// generated.pb.go) and CombineResourceGroup (kubectl pkg/describe/describe.go).
+import { breakdownRule, compactRules } from "../../../apiserver/authorization/ruleLayout";
+import type { PolicyRule } from "../../../apiserver/authorization/types";
+
+export { breakdownRule, compactRules };
+
 /** Go's %v of a []string. */
 export const goSlice = (xs: readonly string[] | undefined): string => `[${(xs ?? []).join(" ")}]`;
 
