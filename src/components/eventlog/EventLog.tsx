@@ -6,18 +6,23 @@ import type { EventRow } from "../../engine/protocol";
 import { humanDuration } from "../../engine/kubectl/printers/duration";
 import { useKubelab } from "../../state/store";
 import { filterEvents } from "./eventFilter";
+import { useThrottledEvents } from "./useThrottledEvents";
 import { useThrottledNow } from "./useThrottledNow";
 import "./EventLog.css";
 
+/** Rows drawn at most: the newest ones. Older events stay reachable through the filter. */
+export const RENDERED_ROWS = 200;
+
 export function EventLog() {
-  const events = useKubelab((s) => s.events);
+  const events = useThrottledEvents();
   const selectedId = useKubelab((s) => s.selectedId);
   const select = useKubelab((s) => s.select);
   const now = useThrottledNow();
   const [query, setQuery] = useState("");
   const [warningsOnly, setWarningsOnly] = useState(false);
   const deferredQuery = useDeferredValue(query);
-  const rows = useMemo(() => filterEvents(events, deferredQuery, warningsOnly), [events, deferredQuery, warningsOnly]);
+  const matching = useMemo(() => filterEvents(events, deferredQuery, warningsOnly), [events, deferredQuery, warningsOnly]);
+  const rows = matching.length > RENDERED_ROWS ? matching.slice(-RENDERED_ROWS) : matching;
   const scroller = useRef<HTMLDivElement>(null);
   const stuckToBottom = useRef(true);
 
@@ -53,7 +58,7 @@ export function EventLog() {
           Warnings only
         </label>
         <span className="eventlog-count" aria-live="polite">
-          {rows.length === events.length ? `${events.length} events` : `${rows.length} of ${events.length} events`}
+          {matching.length === events.length ? `${events.length} events` : `${matching.length} of ${events.length} events`}
         </span>
       </div>
       <div
