@@ -135,7 +135,9 @@ test.describe("shell", () => {
     await page.emulateMedia({ colorScheme: "light" });
     await shell.goto();
     await shell.dropFile("nginx.yaml", NGINX);
-    await shell.run("kubectl apply -f nginx.yaml");
+    // The drop reads the file asynchronously: wait until it is an editor tab (and saved) before using it.
+    await expect.poll(() => shell.savedFiles()).toEqual([{ name: "nginx.yaml", text: NGINX }]);
+    expect(await shell.run("kubectl apply -f nginx.yaml")).toBe("deployment.apps/nginx-deployment created\n");
     await shell.speed.selectOption("10");
     await expect.poll(() => shell.run("kubectl get deployment nginx-deployment -o jsonpath={.status.readyReplicas}"), { timeout: 20_000 }).toBe("3\n");
     await expect(shell.clusterRegion).toBeVisible();

@@ -327,6 +327,9 @@ export interface SavedState {
   readonly journal: readonly JournalEntry[];
   /** Simulated ms reached (the replay advances to here after the last command). */
   readonly now: number;
+  /** Set when the cluster is an experiment's (src/experiments): the replay starts that experiment with this
+   *  seed instead of a default cluster, and stops following it at `stoppedAt` if the page stopped it. */
+  readonly experiment?: { readonly name: string; readonly set: Readonly<Record<string, string>>; readonly stoppedAt?: number };
 }
 
 export type JournalEntry =

@@ -120,7 +120,8 @@ describe("WorkerBridge", () => {
     expect(await run("kubectl create deployment web --image=nginx --replicas=2")).toBe("deployment.apps/web created\n");
     worker().tick(30_000);
     const pods = () => [...useKubelab.getState().items.values()].filter((i) => i.kind === "Pod" && i.namespace === "default");
-    expect(pods()).toHaveLength(2);
+    // Batches are applied on the next frame (here: the next macrotask).
+    await until(() => pods().length === 2);
     // A lost batch: the next one does not follow, so the page re-syncs from a snapshot.
     await run("kubectl scale deployment web --replicas=4");
     worker().dropNextBatch = true;

@@ -2,7 +2,7 @@
 // EngineBridge (request → reply by id), routes batches and snapshots into the store (a gap in batch seq
 // asks for one snapshot), reports a dead worker and restarts it from the last SavedState, and keeps the
 // cluster saved: after every command that changes it the worker's journal is fetched and persisted.
-import type { PageToWorker, ReplyBody, RequestBody, SavedState, WorkerToPage } from "../engine/protocol";
+import type { Batch, PageToWorker, ReplyBody, RequestBody, SavedState, WorkerToPage } from "../engine/protocol";
 import { setEngine, type EngineBridge } from "./bridge";
 import { Debounced, loadCluster, saveCluster } from "./persistence";
 import { useShell } from "./shell";
@@ -30,6 +30,9 @@ const JOURNALED: ReadonlySet<RequestBody["kind"]> = new Set(["run", "apply", "de
 /** Requests that may read the editor's tabs as files (`kubectl apply -f web.yaml`, completing `-f w`). */
 const READS_FILES: ReadonlySet<RequestBody["kind"]> = new Set(["run", "complete"]);
 
+/** How often a hidden tab applies batches (it draws nothing, but must not queue up minutes of them). */
+const HIDDEN_DRAIN_MS = 250;
+
 export function spawnEngineWorker(): WorkerLike {
   return new Worker(new URL("../worker/engine.worker.ts", import.meta.url), { type: "module", name: "kubelab-engine" }) as unknown as WorkerLike;
 }
@@ -39,6 +42,8 @@ export class WorkerBridge implements EngineBridge {
   private nextId = 1;
   private readonly pending = new Map<number, (r: ReplyBody) => void>();
   private awaitingSnapshot = false;
+  private queue: Batch[] = [];
+  private drainScheduled = false;
   /** The files the worker has (by reference: the store replaces the array on every change). */
   private syncedFiles?: readonly unknown[];
   private dead = false;
@@ -168,22 +173,53 @@ export class WorkerBridge implements EngineBridge {
         return;
       }
       case "snapshot":
+        // Batches queued before the snapshot are older than it (the worker posts in order).
+        this.queue = [];
         store.applySnapshot(msg);
         this.awaitingSnapshot = false;
         return;
       case "batch":
-        if (this.awaitingSnapshot || msg.seq <= store.seq) return;
-        if (!store.applyBatch(msg)) {
-          // A batch went missing: the store cannot be patched, ask for the whole view once.
-          this.awaitingSnapshot = true;
-          void this.request({ kind: "snapshot" });
-        }
+        if (this.awaitingSnapshot) return;
+        this.queue.push(msg);
+        this.scheduleDrain();
         return;
       case "fatal":
         this.die(msg.message);
         return;
       case "ready":
         return;
+    }
+  }
+
+  /**
+   * Batches are applied once per animation frame, all that arrived since the last one together: a page
+   * that falls behind renders once per frame instead of once per batch, and so catches up.
+   */
+  private scheduleDrain(): void {
+    if (this.drainScheduled) return;
+    this.drainScheduled = true;
+    const drain = () => {
+      this.drainScheduled = false;
+      this.drain();
+    };
+    const visible = typeof document === "undefined" || document.visibilityState !== "hidden";
+    if (visible && typeof requestAnimationFrame === "function") requestAnimationFrame(drain);
+    // A hidden tab gets no animation frames: keep the mirror current at a relaxed pace instead.
+    else setTimeout(drain, visible ? 0 : HIDDEN_DRAIN_MS);
+  }
+
+  private drain(): void {
+    const batches = this.queue;
+    this.queue = [];
+    const store = useKubelab.getState();
+    for (const b of batches) {
+      if (this.awaitingSnapshot) return;
+      if (b.seq <= useKubelab.getState().seq) continue;
+      if (!store.applyBatch(b)) {
+        // A batch went missing: the store cannot be patched, ask for the whole view once.
+        this.awaitingSnapshot = true;
+        void this.request({ kind: "snapshot" });
+      }
     }
   }
 

@@ -211,4 +211,33 @@ describe("EngineHost", () => {
     expect(reply(b, { kind: "run", line: "kubectl get pods -A -o wide" }, "command").output).toEqual(reply(a, { kind: "run", line: "kubectl get pods -A -o wide" }, "command").output);
     expect(reply(b, { kind: "run", line: "kubectl get configmap settings -o name" }, "command").output.out).toBe("configmap/settings\n");
   });
+
+  it("runs an experiment on the cluster it builds, and a reload rebuilds the same cluster", () => {
+    const a = started();
+    const r = a.handle({ kind: "experiment", name: "partition-node", set: { healAfter: "2m" } });
+    expect(r.reply.kind).toBe("experiment");
+    expect(r.snapshot).toBeDefined();
+    const run = (r.reply as Extract<ReplyBody, { kind: "experiment" }>).run!;
+    expect(run.phase).toBe("running");
+    const failureAt = run.failureAt!;
+    // The host advances in uneven slices; the scripted heal still runs at its exact instant.
+    runFor(a, 150_000, 7_000);
+    const healed = reply(a, { kind: "experimentStatus" }, "experiment").run!;
+    expect(healed.marks.find((m) => m.kind === "step")?.t).toBe(failureAt + 120_000);
+    reply(a, { kind: "run", line: "kubectl get nodes" }, "command");
+    runFor(a, 10_000, 3_000);
+    const saved = reply(a, { kind: "save" }, "saved").state;
+    expect(saved.experiment).toEqual({ name: "partition-node", set: { healAfter: "2m" } });
+
+    const b = new EngineHost();
+    const rb = b.handle({ kind: "init", state: JSON.parse(JSON.stringify(saved)) as SavedState });
+    expect(rb.reply).toEqual({ kind: "ok" });
+    const strip = (s: Snapshot) => ({ items: s.items, events: s.events, now: s.clock.now });
+    expect(strip(rb.snapshot!)).toEqual(strip(a.snapshot()!));
+    expect(reply(b, { kind: "experimentStatus" }, "experiment").run?.marks).toEqual(reply(a, { kind: "experimentStatus" }, "experiment").run?.marks);
+
+    expect(reply(a, { kind: "experimentFinish" }, "experiment").run?.phase).toBe("done");
+    expect(reply(a, { kind: "experimentStop" }, "experiment").run).toBeNull();
+    expect(a.handle({ kind: "experiment", name: "no-such-experiment" }).reply.kind).toBe("error");
+  });
 });

@@ -17,6 +17,7 @@ import { objectDetails, INSPECTOR_ACTOR } from "./details";
 import { applyEditorFiles, EditorFileSystem, validateFile, type FilesResult } from "./editorFiles";
 import { MAX_NODES, savedStateProblem } from "./savedState";
 import { LessonHost } from "../../lessons/lessonHost";
+import { ExperimentSession } from "../../experiments/hostAdapter";
 
 export const DEFAULT_SEED = 1;
 export const DEFAULT_NODES = 3;
@@ -41,6 +42,8 @@ interface Running {
   seed: number;
   nodes: number;
   journal: JournalEntry[];
+  /** The experiment this cluster was built for, if any (saved so a reload rebuilds the same cluster). */
+  experiment?: { name: string; set: Readonly<Record<string, string>>; stoppedAt?: number };
 }
 
 export class EngineHost {
@@ -50,6 +53,8 @@ export class EngineHost {
   private sentClock?: ClockState;
   /** Follows the guided lesson on the live cluster (src/lessons). */
   private readonly lessons = new LessonHost();
+  /** Runs a ready-made experiment on a cluster it builds and hands over (src/experiments). */
+  private readonly experiments = new ExperimentSession();
 
   get started(): boolean {
     return this.run !== undefined;
@@ -86,6 +91,22 @@ export class EngineHost {
       return ok();
     }
     if (body.kind === "lesson") return { reply: this.lessons.handle(this.run?.cluster, body) };
+    if (body.kind === "experiment") {
+      const run = this.startExperiment({ name: body.name, set: { ...(body.set ?? {}) } }, this.run?.seed ?? DEFAULT_SEED);
+      return { reply: { kind: "experiment", run }, snapshot: this.snapshot() };
+    }
+    if (body.kind === "experimentStatus") return { reply: { kind: "experiment", run: this.experiments.view() } };
+    if (body.kind === "experimentFinish") {
+      const run = this.experiments.finish();
+      if (this.run) this.settle(this.run);
+      return { reply: { kind: "experiment", run } };
+    }
+    if (body.kind === "experimentStop") {
+      const live = this.run;
+      if (live?.experiment && this.experiments.active?.cluster === live.cluster && live.experiment.stoppedAt === undefined) live.experiment.stoppedAt = live.cluster.now();
+      this.experiments.stop();
+      return { reply: { kind: "experiment", run: null } };
+    }
     const r = this.run;
     if (!r) return { reply: { kind: "error", message: "the cluster is not started yet (send init first)" } };
     switch (body.kind) {
@@ -139,11 +160,24 @@ export class EngineHost {
     const nodes = state?.nodes ?? body.nodes ?? DEFAULT_NODES;
     if (!Number.isInteger(seed)) return { reply: { kind: "error", message: "seed must be an integer" } };
     if (!Number.isInteger(nodes) || nodes < 0 || nodes > MAX_NODES) return { reply: { kind: "error", message: `nodes must be an integer from 0 to ${MAX_NODES}` } };
+    if (state?.experiment) {
+      // An experiment's cluster: rebuilt by starting the same experiment, then the journal on top.
+      const x = state.experiment;
+      this.startExperiment({ name: x.name, set: { ...x.set } }, seed, (r) => {
+        for (const entry of state.journal) {
+          if (x.stoppedAt !== undefined && entry.at > x.stoppedAt) this.stopExperimentAt(r, x.stoppedAt);
+          this.advanceTo(r, entry.at);
+          this.execute(r, entry);
+        }
+        if (x.stoppedAt !== undefined) this.stopExperimentAt(r, x.stoppedAt);
+        this.advanceTo(r, state.now);
+      });
+      return { reply: { kind: "ok" }, snapshot: this.snapshot() };
+    }
     const cluster = new Cluster(defaultClusterConfig({ seed, workers: nodes }));
     // 150,000-pod clusters would keep every decision; the inspector only needs classroom sizes.
     if (nodes > 500) cluster.scheduler.recordDecisions = false;
-    const fs = new EditorFileSystem();
-    const r: Running = { cluster, session: new Session(cluster, fs), view: undefined as unknown as ClusterViewModel, fs, seed, nodes, journal: [] };
+    const r = this.running(cluster, seed, nodes);
     if (state) {
       for (const entry of state.journal) {
         this.advanceTo(r, entry.at);
@@ -151,13 +185,44 @@ export class EngineHost {
       }
       this.advanceTo(r, state.now);
     }
-    // The view starts after the replay: the page gets the result, not thousands of intermediate batches.
-    // (A replay that throws leaves the previous cluster running untouched.)
-    r.view = new ClusterViewModel(cluster, { ignoreActors: [INSPECTOR_ACTOR] });
+    this.adopt(r);
+    return { reply: { kind: "ok" }, snapshot: this.snapshot() };
+  }
+
+  private running(cluster: Cluster, seed: number, nodes: number): Running {
+    const fs = new EditorFileSystem();
+    return { cluster, session: new Session(cluster, fs), view: undefined as unknown as ClusterViewModel, fs, seed, nodes, journal: [] };
+  }
+
+  /**
+   * Makes `r` the live cluster. The view starts only now: after a replay the page gets the result, not
+   * thousands of intermediate batches (and a replay that throws leaves the previous cluster untouched).
+   */
+  private adopt(r: Running): void {
+    r.view = new ClusterViewModel(r.cluster, { ignoreActors: [INSPECTOR_ACTOR] });
     this.run?.view.dispose();
     this.run = r;
     this.sentClock = undefined;
-    return { reply: { kind: "ok" }, snapshot: this.snapshot() };
+  }
+
+  /** Starts an experiment on the cluster it builds; `replay` runs a saved journal before the page sees it. */
+  private startExperiment(x: { name: string; set: Record<string, string> }, seed: number, replay?: (r: Running) => void) {
+    let adopted: Running | undefined;
+    const run = this.experiments.start(x.name, x.set, seed, (cluster) => {
+      adopted = this.running(cluster, seed, cluster.kubelets.size - 1);
+      adopted.experiment = { name: x.name, set: x.set };
+    });
+    if (!adopted) throw new Error(`experiment "${x.name}" did not build a cluster`);
+    replay?.(adopted);
+    this.adopt(adopted);
+    return replay ? this.experiments.view() : run;
+  }
+
+  private stopExperimentAt(r: Running, t: number): void {
+    if (this.experiments.active?.cluster !== r.cluster) return;
+    this.advanceTo(r, t);
+    r.experiment!.stoppedAt = t;
+    this.experiments.stop();
   }
 
   /** Runs one journal entry (live or replayed), records it, and finishes the instant. */
@@ -195,11 +260,19 @@ export class EngineHost {
    */
   private advanceTo(r: Running, target: number, shouldYield?: () => boolean): boolean {
     const events = r.cluster.events;
+    // A running experiment's scripted steps (heal at +8m) run at their exact instant: never pass its
+    // next deadline without polling it.
+    let stop = this.experiments.clamp(r.cluster, target);
     for (;;) {
       const next = events.nextTime();
-      if (next === undefined || next > target) {
-        events.runUntil(target);
-        return true;
+      if (next === undefined || next > stop) {
+        events.runUntil(stop);
+        this.experiments.poll(r.cluster);
+        if (stop >= target) return true;
+        const again = this.experiments.clamp(r.cluster, target);
+        // A deadline the run did not move past would stall time: then let it go.
+        stop = again > stop ? again : target;
+        continue;
       }
       events.runUntil(next);
       if (shouldYield?.()) return false;
@@ -267,7 +340,8 @@ export class EngineHost {
   save(): SavedState | undefined {
     const r = this.run;
     if (!r) return undefined;
-    return { version: 1, seed: r.seed, nodes: r.nodes, journal: r.journal.slice(), now: r.cluster.now() };
+    const state: SavedState = { version: 1, seed: r.seed, nodes: r.nodes, journal: r.journal.slice(), now: r.cluster.now() };
+    return r.experiment ? { ...state, experiment: { ...r.experiment, set: { ...r.experiment.set } } } : state;
   }
 }
 

@@ -27,6 +27,12 @@ export function savedStateProblem(s: unknown): string | undefined {
   if (typeof st.nodes !== "number" || !Number.isInteger(st.nodes) || st.nodes < 0 || st.nodes > MAX_NODES) return `saved state nodes must be an integer from 0 to ${MAX_NODES}`;
   if (typeof st.now !== "number" || !Number.isFinite(st.now) || st.now < 0) return "saved state has no simulated time";
   if (!Array.isArray(st.journal)) return "saved state has no journal";
+  if (st.experiment !== undefined) {
+    const x = st.experiment as Record<string, unknown> | null;
+    const set = x?.set as Record<string, unknown> | null | undefined;
+    if (!x || typeof x.name !== "string" || !set || typeof set !== "object" || Object.values(set).some((v) => typeof v !== "string")) return "saved state experiment is malformed";
+    if (x.stoppedAt !== undefined && (typeof x.stoppedAt !== "number" || !Number.isFinite(x.stoppedAt))) return "saved state experiment is malformed";
+  }
   for (let i = 0; i < st.journal.length; i++) if (!isEntry(st.journal[i])) return `saved state journal entry ${i + 1} is malformed`;
   return undefined;
 }

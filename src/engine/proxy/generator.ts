@@ -40,6 +40,10 @@ export interface Generator {
   readonly byStatus: { "2xx": number; "3xx": number; "4xx": number; "5xx": number };
   /** Requests sent in the last tick, per second. */
   rps: number;
+  /** The fast path's view of the target under the current rules (fastPath.ts). */
+  fastCache?: unknown;
+  /** The in-cluster client this generator sends from (see TrafficModel.clientOf). */
+  client?: unknown;
   /** The last resolved target, reused while the rules, DNS and client are unchanged (see TrafficModel). */
   cached?: { readonly key: unknown; readonly dnsGeneration: number; readonly client: unknown; readonly target: unknown };
 }

@@ -20,13 +20,14 @@ export class PortRules {
     readonly endpoints: readonly ProxyEndpoint[],
   ) {}
 
-  /** The verdict for cluster-IP traffic entering at `node`, computed once (rules are immutable). */
-  internal(node: string | undefined, compute: () => RuleVerdict): RuleVerdict {
-    if (!this.info.internalPolicyLocal) return (this.internalAny ??= compute());
-    const key = node ?? "";
-    let v = this.internalByNode.get(key);
-    if (!v) this.internalByNode.set(key, (v = compute()));
-    return v;
+  /** The remembered verdict for cluster-IP traffic entering at `node` (rules are immutable). */
+  internalMemo(node: string | undefined): RuleVerdict | undefined {
+    return this.info.internalPolicyLocal ? this.internalByNode.get(node ?? "") : this.internalAny;
+  }
+
+  setInternalMemo(node: string | undefined, v: RuleVerdict): void {
+    if (this.info.internalPolicyLocal) this.internalByNode.set(node ?? "", v);
+    else this.internalAny = v;
   }
 
   /** CategorizeEndpoints for `node`; the Cluster half does not depend on the node, so it is shared. */
@@ -60,12 +61,15 @@ const DROP: RuleVerdict = { kind: "drop" };
 
 /** Traffic to the cluster IP (internal traffic policy). Memoized on the rules per node. */
 export function internalVerdict(rules: PortRules, node: string | undefined): RuleVerdict {
-  return rules.internal(node, () => {
-    const c = rules.categorized(node);
-    if (!c.hasAnyEndpoints) return REJECT;
-    if (rules.info.internalPolicyLocal) return c.local.length > 0 ? { kind: "endpoints", endpoints: c.local } : DROP;
-    return c.cluster.length > 0 ? { kind: "endpoints", endpoints: c.cluster } : REJECT;
-  });
+  const memo = rules.internalMemo(node);
+  if (memo) return memo;
+  const c = rules.categorized(node);
+  let v: RuleVerdict;
+  if (!c.hasAnyEndpoints) v = REJECT;
+  else if (rules.info.internalPolicyLocal) v = c.local.length > 0 ? { kind: "endpoints", endpoints: c.local } : DROP;
+  else v = c.cluster.length > 0 ? { kind: "endpoints", endpoints: c.cluster } : REJECT;
+  rules.setInternalMemo(node, v);
+  return v;
 }
 
 /**

@@ -99,7 +99,13 @@ export class TrafficModel {
   }
 
   private clientOf(g: Generator): Client | undefined | null {
-    if (!g.spec.from) return g.spec.url ? undefined : this.net.defaultClient(g.spec.namespace);
+    if (!g.spec.from) {
+      if (g.spec.url) return undefined;
+      // The generator's client pod stays on its node while the node runs (a pod does not move).
+      const c = g.client as Client | undefined;
+      if (c?.node !== undefined && this.net.nodeIsUp(c.node)) return c;
+      return (g.client = this.net.defaultClient(g.spec.namespace));
+    }
     const [ns, name] = g.spec.from.split("/") as [string, string];
     const pod = this.net.book.pod(ns, name);
     return pod?.status?.podIP ? this.net.podClient(pod) : null;

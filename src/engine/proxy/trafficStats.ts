@@ -27,6 +27,8 @@ export interface PodTraffic {
   tickDemand: number;
   /** The pod no longer exists (kept so lessons can see where traffic went). */
   gone: boolean;
+  /** In the active list (traffic this tick or a non-zero rate). */
+  active: boolean;
 }
 
 export interface ServiceTraffic {
@@ -47,13 +49,13 @@ export class TrafficStats implements LoadSource {
   private readonly services = new Map<string, ServiceTraffic>();
   private gone: string[] = [];
   /** Records with traffic in this tick or a non-zero rate: the only ones endTick must visit. */
-  private activePods = new Set<PodTraffic>();
+  private activePods: PodTraffic[] = [];
   private activeServices = new Set<ServiceTraffic>();
 
   pod(uid: string, namespace: string, name: string, node: string): PodTraffic {
     let p = this.pods.get(uid);
     if (!p) {
-      p = { uid, namespace, name, node, requests: 0, errors: 0, latencySumMs: 0, served: 0, demand: 0, rps: 0, demandRps: 0, tickServed: 0, tickDemand: 0, gone: false };
+      p = { uid, namespace, name, node, requests: 0, errors: 0, latencySumMs: 0, served: 0, demand: 0, rps: 0, demandRps: 0, tickServed: 0, tickDemand: 0, gone: false, active: false };
       this.pods.set(uid, p);
     }
     return p;
@@ -77,7 +79,10 @@ export class TrafficStats implements LoadSource {
     p.tickDemand += count;
     p.latencySumMs += latencyMs * count;
     if (httpError) p.errors += count;
-    this.activePods.add(p);
+    if (!p.active) {
+      p.active = true;
+      this.activePods.push(p);
+    }
   }
 
   /** `count` requests reached pod `p`'s server but were shed: it was already saturated (they still cost CPU). */
@@ -86,7 +91,10 @@ export class TrafficStats implements LoadSource {
     p.errors += count;
     p.demand += count;
     p.tickDemand += count;
-    this.activePods.add(p);
+    if (!p.active) {
+      p.active = true;
+      this.activePods.push(p);
+    }
   }
 
   /** `count` requests were sent to pod `p` and failed before its server answered. */
@@ -109,11 +117,12 @@ export class TrafficStats implements LoadSource {
     const perSecond = 1000 / tickMs;
     // A record with no traffic this tick drops to rate 0 now and leaves the active set.
     const pods = this.activePods;
-    this.activePods = new Set();
+    this.activePods = [];
     for (const p of pods) {
       p.rps = p.tickServed * perSecond;
       p.demandRps = p.tickDemand * perSecond;
-      if (p.tickDemand > 0) this.activePods.add(p);
+      p.active = p.tickDemand > 0;
+      if (p.active) this.activePods.push(p);
       p.tickServed = 0;
       p.tickDemand = 0;
     }
