@@ -77,6 +77,8 @@ describe("the control plane under RBAC", () => {
     c.api.create("kubectl", fixture("job.yaml"));
     for (const line of [
       "sim advance 60s", "kubectl scale deployment nginx-deployment --replicas=5", "kubectl create namespace dev",
+      // A LoadBalancer Service: cloud-provider-kind adds its cleanup finalizer and writes the address.
+      "kubectl expose deployment nginx-deployment --type=LoadBalancer --port=80", "sim advance 10s",
       "kubectl create pdb nginx --selector=app.kubernetes.io/name=nginx --max-unavailable=1", "sim advance 30s",
       "kubectl drain node-1 --ignore-daemonsets --delete-emptydir-data --force --timeout=2m", "kubectl uncordon node-1",
       "kubectl delete namespace dev", "sim node kill node-2", "sim advance 7m", "sim node restore node-2", "sim advance 2m",

@@ -44,8 +44,6 @@ const CONTROLLER_SERVICE_ACCOUNT: Readonly<Record<string, string>> = {
   "node-controller": "node-controller",
   "taint-eviction-controller": "node-controller",
   "pod-garbage-collector": "pod-garbage-collector",
-  "service-controller": "service-controller",
-  "service-lb-controller": "service-controller",
   "disruption-controller": "disruption-controller",
   "service-account-controller": "service-account-controller",
   "serviceaccount-controller": "service-account-controller",
@@ -69,6 +67,10 @@ const FIXED: Readonly<Record<string, UserInfo>> = {
   "kube-scheduler": SCHEDULER,
   "default-scheduler": SCHEDULER,
   "kube-controller-manager": CONTROLLER_MANAGER,
+  // kind has no in-tree service controller: LoadBalancer Services are served by cloud-provider-kind, a
+  // process on the host that talks to the cluster with kind's admin kubeconfig.
+  "service-lb-controller": KUBERNETES_ADMIN,
+  "service-controller": KUBERNETES_ADMIN,
   // The disruption controller's event recorder names its source "controllermanager".
   controllermanager: serviceAccountUser("kube-system", "disruption-controller"),
 };
