@@ -6,6 +6,7 @@ import { Header } from "./components/shell/Header";
 import { NoticeToast } from "./components/shell/NoticeToast";
 import { SidePanel } from "./components/shell/SidePanel";
 import { usePageFileDrop } from "./components/shell/usePageFileDrop";
+import { useShell } from "./state/shell";
 import "./components/shell/shell.css";
 
 /**
@@ -15,12 +16,13 @@ import "./components/shell/shell.css";
  */
 export function App() {
   const dragging = usePageFileDrop();
+  const graphExpanded = useShell((s) => s.graphExpanded);
   return (
     <MotionConfig reducedMotion="user">
       <div className="shell" data-dragging={dragging || undefined}>
         <Header />
         <FatalBanner />
-        <main className="shell-main">
+        <main className={graphExpanded ? "shell-main is-graph-expanded" : "shell-main"}>
           <section className="cluster-region" aria-label="Cluster">
             <ClusterGraph />
           </section>

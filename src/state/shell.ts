@@ -24,6 +24,9 @@ export interface ShellState {
   notify(text: string, tone?: Notice["tone"]): void;
   dismissNotice(): void;
   setStarting(on: boolean): void;
+  /** The graph takes the whole page (side panel and dock hidden), for reading a cluster at 1280×720. */
+  graphExpanded: boolean;
+  setGraphExpanded(on: boolean): void;
 }
 
 let noticeId = 0;
@@ -47,5 +50,9 @@ export const useShell = create<ShellState>()((set) => ({
   },
   setStarting(starting) {
     set({ starting });
+  },
+  graphExpanded: false,
+  setGraphExpanded(graphExpanded) {
+    set({ graphExpanded });
   },
 }));

@@ -9,6 +9,7 @@ import "./nodes/boxes.css";
 import "./nodes/pods.css";
 import "./edges/edges.css";
 import "./panels/panels.css";
+import { useShell } from "../../state/shell";
 import { useKubelab } from "../../state/store";
 import { FreshContext } from "./graphContext";
 import { useGraphFrame } from "./hooks/useGraphFrame";
@@ -115,9 +116,11 @@ function onNodeClick(_e: unknown, n: Node): void {
  *  and zoom stay put while the cluster changes. */
 function useRefit(lod: string, hasNodes: boolean) {
   const { fitView } = useReactFlow();
+  // The graph's area changes size when it is expanded over the panels (or given back): fit again.
+  const expanded = useShell((s) => s.graphExpanded);
   useEffect(() => {
     if (!hasNodes) return;
     const t = setTimeout(() => void fitView(FIT), 30);
     return () => clearTimeout(t);
-  }, [lod, hasNodes, fitView]);
+  }, [lod, hasNodes, fitView, expanded]);
 }

@@ -30,8 +30,12 @@ export function SidePanel() {
     if (route.name === "lessons" || route.name === "lesson") setTab("lesson");
     else if (route.name === "experiments" || route.name === "experiment") setTab("experiments");
   }, [route, setTab]);
+  // Selecting an object opens the inspector — but not over a running lesson or experiment, whose text
+  // the learner is following (they can open the Inspector tab themselves).
   useEffect(() => {
-    if (selectedId !== undefined) setTab("inspector");
+    if (selectedId === undefined) return;
+    const open = useShell.getState().sideTab;
+    if (open !== "lesson" && open !== "experiments") setTab("inspector");
   }, [selectedId, setTab]);
 
   const choose = (id: SideTab) => {
