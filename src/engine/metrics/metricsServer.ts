@@ -28,6 +28,8 @@ export interface PodUsageSource {
 /** LoadSource with a cumulative counter, so a window's average rate is exact. */
 export interface CumulativeLoadSource extends LoadSource {
   servedTotal(podUid: string): number;
+  /** The pod's live counter record, if it has one, so a scrape can keep it instead of looking it up. */
+  recordOf?(podUid: string): { readonly demand: number } | undefined;
 }
 
 /**
@@ -47,6 +49,14 @@ interface Point {
   rps: number;
   running: readonly { name: string; usage: ResourceUsage }[];
   built: PodMetrics | undefined;
+  /** The sample's CPU and memory summed over containers (for the node), reused while nothing changed. */
+  cpu: number;
+  mem: number;
+  /** The pod's spec-derived data and its node's CPU, valid while `pod` is the same object. */
+  st: PodStatic | undefined;
+  nodeCpu: number;
+  /** The pod's traffic counters (LoadSource.recordOf) once it has any. */
+  load: { readonly demand: number } | undefined;
 }
 
 /** What a pod's spec says, computed once per pod object: limits, system-image overrides, the server. */
@@ -65,6 +75,8 @@ export interface MetricsServerDeps {
   readonly usage: PodUsageSource;
   readonly load: CumulativeLoadSource;
   readonly nodeUp: (node: string) => boolean;
+  /** The node's kubelet (its `alive` flag), kept per pod instead of looked up on every scrape. */
+  readonly nodeAgent?: (node: string) => { readonly alive: boolean } | undefined;
 }
 
 const nano = (milli: number): number => Math.round(milli * 1e6) / 1e6;
@@ -110,14 +122,28 @@ export class MetricsServer implements MetricsApi {
     const scrape = ++this.scrapes;
     const perNode = new Map<string, { cpu: number; mem: number }>();
     this.nodeCpu = new Map();
+    const agents = new Map<string, { readonly alive: boolean } | undefined>();
+    const up = (node: string): boolean => {
+      if (!this.deps.nodeAgent) return this.deps.nodeUp(node);
+      let a = agents.get(node);
+      if (a === undefined && !agents.has(node)) agents.set(node, (a = this.deps.nodeAgent(node)));
+      return a !== undefined && a.alive;
+    };
+    const load = this.deps.load;
     for (const pod of this.pods.list()) {
       const node = pod.spec.nodeName;
-      if (!node || pod.status?.phase !== "Running" || !this.deps.nodeUp(node)) continue;
+      if (!node || pod.status?.phase !== "Running" || !up(node)) continue;
       const uid = pod.metadata.uid;
-      const served = this.deps.load.servedTotal(uid);
       const p = this.points.get(uid);
+      let served: number;
+      if (p?.load) served = p.load.demand;
+      else if (load.recordOf) {
+        const rec = load.recordOf(uid);
+        if (p) p.load = rec;
+        served = rec?.demand ?? 0;
+      } else served = load.servedTotal(uid);
       if (!p) {
-        this.points.set(uid, { at: now, served, scrape, sampled: 0, pod, node, windowMs: 0, rps: 0, running: NONE, built: undefined });
+        this.points.set(uid, { at: now, served, scrape, sampled: 0, pod, node, windowMs: 0, rps: 0, running: NONE, built: undefined, cpu: 0, mem: 0, st: undefined, nodeCpu: 0, load: undefined });
         continue;
       }
       const prevAt = p.at;
@@ -128,22 +154,38 @@ export class MetricsServer implements MetricsApi {
       if (now <= prevAt) continue;
       const running = this.deps.usage.usage(pod);
       if (running.length === 0) continue;
+      const rps = ((served - prevServed) * 1000) / (now - prevAt);
+      // Same pod object, same usage, same load as last time: the same sums (the common idle case).
+      const samePod = p.st !== undefined && p.pod === pod && p.node === node;
+      const same = samePod && p.sampled > 0 && p.running === running && p.rps === rps;
+      if (!samePod) {
+        p.st = this.podStatic(pod);
+        p.nodeCpu = this.nodeCpuMilli(node);
+      }
       p.sampled = scrape;
       p.pod = pod;
       p.node = node;
       p.windowMs = now - prevAt;
-      p.rps = ((served - prevServed) * 1000) / p.windowMs;
+      p.rps = rps;
       p.running = running;
       p.built = undefined;
+      if (!same) {
+        const st = p.st!;
+        const nodeCpu = p.nodeCpu;
+        let cpu = 0;
+        let mem = 0;
+        for (const { name, usage } of running) {
+          const base = st.overrides.get(name) ?? usage;
+          cpu += nano(containerCpuMilli(base.cpuMilli, st.serving === name ? rps : 0, st.cpuMs, st.limits.get(name), nodeCpu));
+          mem += Math.round(base.memoryBytes);
+        }
+        p.cpu = cpu;
+        p.mem = mem;
+      }
       let acc = perNode.get(node);
       if (!acc) perNode.set(node, (acc = { cpu: 0, mem: 0 }));
-      const st = this.podStatic(pod);
-      const nodeCpu = this.nodeCpuMilli(node);
-      for (const { name, usage } of running) {
-        const base = st.overrides.get(name) ?? usage;
-        acc.cpu += nano(containerCpuMilli(base.cpuMilli, st.serving === name ? p.rps : 0, st.cpuMs, st.limits.get(name), nodeCpu));
-        acc.mem += Math.round(base.memoryBytes);
-      }
+      acc.cpu += p.cpu;
+      acc.mem += p.mem;
     }
     // Pods not running (or unreachable) this time start over: their next sample needs two scrapes again.
     for (const [uid, p] of this.points) if (p.scrape !== scrape) this.points.delete(uid);

@@ -15,8 +15,6 @@ export class AddressBook {
   private readonly policiesInf: Informer<KubeObject>;
   private readonly namespacesInf: Informer<KubeObject>;
   private nodeByIP: Map<string, string> | undefined;
-  /** Pod objects the informer replaced or dropped (weak: they vanish with the last holder). */
-  private readonly superseded = new WeakSet<Pod>();
   private sortedNodeNames: string[] | undefined;
   private policyList: KubeObject[] | undefined;
   private namespaceList: KubeObject[] | undefined;
@@ -27,14 +25,7 @@ export class AddressBook {
     this.policiesInf = informers.for("networkpolicies");
     this.namespacesInf = informers.for("namespaces");
     this.pods.addIndexer(PODS_BY_IP, (p) => (p.status?.podIP && !p.spec.hostNetwork ? [p.status.podIP] : []));
-    this.pods.addEventHandler({
-      update: (old) => {
-        this.superseded.add(old);
-      },
-      delete: (p) => {
-        this.superseded.add(p);
-      },
-    });
+
     this.pods.addIndexer(PODS_BY_UID, (p) => [p.metadata.uid]);
     const nodesChanged = (): void => {
       this.nodeByIP = undefined;
@@ -49,14 +40,6 @@ export class AddressBook {
       this.namespaceList = undefined;
     };
     this.namespacesInf.addEventHandler({ add: namespacesChanged, update: namespacesChanged, delete: namespacesChanged });
-  }
-
-  /**
-   * Whether `pod` is still the cached version of its pod (not replaced by an update, not deleted): a
-   * cheap check for callers that keep pod objects between lookups.
-   */
-  isCurrent(pod: Pod): boolean {
-    return !this.superseded.has(pod);
   }
 
   /** The pod using `ip` (the newest one if an address was reused), or undefined. */

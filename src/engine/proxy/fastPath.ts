@@ -17,12 +17,15 @@ import { splitStatistic } from "./statistic";
 
 interface Backend {
   readonly ep: ProxyEndpoint;
-  /** The pod object the cached values were computed from (a changed pod is a new object). */
+  /** The pod changed since the values below were computed (pod watch events set it). */
+  stale: boolean;
   pod: Pod | undefined;
   /** The pod is gone or no longer has the endpoint's address. */
   missing: boolean;
   pc: PodCache | undefined;
   node: string;
+  /** The node's agent (its kubelet): `alive` is read on every hit, no lookup. */
+  agent: { readonly alive: boolean } | undefined;
   accepts: boolean;
   ingress: boolean;
   cpuMs: number;
@@ -48,6 +51,11 @@ export class ClusterIPFastPath {
   /** Per usable-endpoints list (one per rules snapshot and node): its backends. */
   private readonly backends = new WeakMap<readonly ProxyEndpoint[], Backend[] | null>();
   private split = new Int32Array(64);
+  /**
+   * Backends that cached a pod, by pod key, until that pod's next watch event marks them stale (and
+   * forgets them: a stale backend registers again when it refreshes, so dead rule snapshots fall away).
+   */
+  private readonly watchers = new Map<string, Backend[]>();
   /** Per-deliver accumulators (fields, so landing needs no closure or result object). */
   private errors = 0;
   private latencySum = 0;
@@ -57,7 +65,16 @@ export class ClusterIPFastPath {
     private readonly net: ClusterNetwork,
     private readonly acct: TrafficAccounting,
     private readonly general: GeneralAccount,
-  ) {}
+  ) {
+    const changed = (p: Pod): void => {
+      const key = `${p.metadata.namespace}/${p.metadata.name}`;
+      const list = this.watchers.get(key);
+      if (!list) return;
+      for (const b of list) b.stale = true;
+      this.watchers.delete(key);
+    };
+    net.book.pods.addEventHandler({ add: changed, update: (_o, p) => changed(p), delete: changed });
+  }
 
   /** Delivers `n` requests of `g` to `t`; false when the general path must handle this target. */
   deliver(g: Generator, t: Target, n: number): boolean {
@@ -106,11 +123,8 @@ export class ClusterIPFastPath {
 
   /** `c` requests reach backend `b` (accumulates the Service's errors and latency in the fields above). */
   private land(g: Generator, t: Target, b: Backend, c: number, node: string | undefined, policies: boolean, serviceKey: string): void {
-    let pod = b.pod;
-    if (pod === undefined || !this.net.book.isCurrent(pod)) {
-      pod = this.net.book.pods.get(b.ep.podKey!);
-      this.refresh(b, pod);
-    }
+    if (b.stale) this.refresh(b);
+    const pod = b.pod;
     if (b.missing || pod === undefined) {
       this.acct.failed(g, "timeout", c, undefined);
       this.errors += c;
@@ -122,7 +136,7 @@ export class ClusterIPFastPath {
       this.handedOver += c;
       return;
     }
-    if (!this.net.nodeIsUp(b.node) || (policies && !this.net.allowed(t.client, pod, b.ep.port))) {
+    if (!(b.agent ? b.agent.alive : this.net.nodeIsUp(b.node)) || (policies && !this.net.allowed(t.client, pod, b.ep.port))) {
       this.acct.failed(g, "timeout", c, undefined, pod);
       this.errors += c;
       return;
@@ -172,17 +186,23 @@ export class ClusterIPFastPath {
   }
 
   private newBackend(ep: ProxyEndpoint): Backend {
-    return { ep, pod: undefined, missing: true, pc: undefined, node: "", accepts: false, ingress: false, cpuMs: 0, capacityRps: 0, capacityPerTick: 0, path: undefined, status: 0 };
+    return { ep, stale: true, pod: undefined, missing: true, pc: undefined, node: "", agent: undefined, accepts: false, ingress: false, cpuMs: 0, capacityRps: 0, capacityPerTick: 0, path: undefined, status: 0 };
   }
 
-  private refresh(b: Backend, pod: Pod | undefined): void {
+  private refresh(b: Backend): void {
+    b.stale = false;
     b.path = undefined;
     const ep = b.ep;
+    const pod = this.net.book.pods.get(ep.podKey!);
+    let list = this.watchers.get(ep.podKey!);
+    if (!list) this.watchers.set(ep.podKey!, (list = []));
+    list.push(b);
     b.pod = pod;
     b.missing = !pod || pod.status?.podIP !== ep.ip;
     if (!pod || b.missing) return;
     b.pc = this.acct.podCache(pod);
     b.node = pod.spec.nodeName ?? "";
+    b.agent = this.net.nodeAgent(b.node);
     b.accepts = this.net.accepts(pod, ep.port);
     b.ingress = isIngressControllerPod(pod);
     const prof = this.acct.profiles.get(pod, ep.port);

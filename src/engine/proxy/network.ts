@@ -78,6 +78,14 @@ export class ClusterNetwork {
     return this.nodeUp(node);
   }
 
+  /** The node's agent, whose `alive` says whether its machine runs (for callers that keep it). */
+  nodeAgent(node: string): { readonly alive: boolean } | undefined {
+    return this.agents?.(node);
+  }
+
+  /** Set by the stack when the cluster offers its kubelets (NetworkStackDeps.nodeAgent). */
+  agents: ((node: string) => { readonly alive: boolean } | undefined) | undefined;
+
   /**
    * Sends `count` connections from `t.client` and reports where they land. `clientIPs` are the source
    * addresses the connections are spread over (session affinity keys on them).

@@ -25,6 +25,8 @@ export interface NetworkStackDeps {
   readonly events: EventQueue;
   /** Whether a node's machine is running (its kubelet alive). */
   readonly nodeUp: (node: string) => boolean;
+  /** The node's kubelet (its `alive` flag), so hot paths can keep it instead of looking it up. */
+  readonly nodeAgent?: (node: string) => { readonly alive: boolean } | undefined;
   /** The ingress controller's API client (audit actor "ingress-nginx-controller"). */
   readonly ingressClient: ApiClient;
   /** Seeds the traffic model's own random stream (kept apart so traffic does not shift other draws). */
@@ -54,6 +56,7 @@ export class NetworkStack {
     this.book = new AddressBook(deps.informers);
     this.ingress = new IngressNginxController(deps.informers, deps.events, deps.ingressClient, () => this.ingressReady());
     this.net = new ClusterNetwork(this.proxy, this.dns, this.book, this.runtime, this.ingress, deps.nodeUp, this.random.fn);
+    this.net.agents = deps.nodeAgent;
     this.traffic = new TrafficModel(this.net, this.stats, new ServerProfiles(this.runtime, this.book), deps.events);
     this.runtime.hostFor = (pod: Pod) => this.traffic.processHost(pod);
   }

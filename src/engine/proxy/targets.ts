@@ -108,19 +108,22 @@ export class TargetResolver {
       return { entry, client: client ?? this.clientFor(entry, namespace), host, ip: host };
     }
     const asker = client ?? this.defaultClient(namespace);
+    // The `sim` client's /etc/hosts points Ingress hosts at the controller (the line the docs have you
+    // add); a pod's resolver has no such line.
+    if (client === undefined && this.ingress.table().servesHost(host)) {
+      const via = this.ingressEntry(port);
+      if (via) return { entry: via.entry, client: this.externalClient(), host, ip: via.ip };
+    }
     if (asker.searches) {
       const a = this.dns.resolve(host, { searches: asker.searches });
       if (a.rcode === "NOERROR") {
         const ip = a.addresses.length === 1 ? a.addresses[0]! : a.addresses[Math.floor(this.random() * a.addresses.length)]!;
-        const entry = a.cname !== undefined && isPublicName(a.cname) && !this.isClusterAddress(ip) ? { kind: "internet" as const, host: a.cname } : this.entryForIP(ip, port);
+        // A name CoreDNS forwarded upstream (or a CNAME to one) is on the simulated internet.
+        const upstream = a.cname ?? (a.name.endsWith(`.${this.dns.domain}`) ? undefined : a.name);
+        const entry = upstream !== undefined && isPublicName(upstream) && !this.isClusterAddress(ip) ? { kind: "internet" as const, host: upstream } : this.entryForIP(ip, port);
         return { entry, client: asker, host, ip };
       }
       if (a.rcode === "TIMEOUT") return { entry: { kind: "fail", error: "noHost" }, client: asker, host };
-    }
-    // An Ingress host: the client has pointed the name at the controller (the docs' /etc/hosts line).
-    if (this.ingress.table().servesHost(host)) {
-      const via = this.ingressEntry(port);
-      if (via) return { entry: via.entry, client: client ?? this.externalClient(), host, ip: via.ip };
     }
     if (isPublicName(host)) return { entry: { kind: "internet", host }, client: asker, host };
     return { entry: { kind: "fail", error: "noHost" }, client: asker, host };

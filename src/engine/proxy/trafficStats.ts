@@ -160,6 +160,11 @@ export class TrafficStats implements LoadSource {
     return this.pods.get(podUid)?.demand ?? 0;
   }
 
+  /** The pod's counters (their `demand` keeps growing), or undefined until traffic first reaches it. */
+  recordOf(podUid: string): PodTraffic | undefined {
+    return this.pods.get(podUid);
+  }
+
   /** Per-pod counters, sorted by namespace/name. */
   podList(): PodTraffic[] {
     return [...this.pods.values()].sort((a, b) => cmp(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`));

@@ -92,8 +92,8 @@ export class Cluster {
     // The network models and metrics-server watch through their own informers (separate processes).
     const addonInformers = new SharedInformers(this.store, this.hub, this.events, this.timings.watchLatencyMs);
     const nodeUp = (node: string): boolean => this.kubelets.get(node)?.alive === true;
-    this.network = new NetworkStack({ informers: addonInformers, events: this.events, nodeUp, ingressClient: new ApiClient(this.api, "ingress-nginx-controller"), seed: this.config.seed });
-    this.metrics = new MetricsServer({ informers: addonInformers, events: this.events, usage: this.network.runtime, load: this.network.stats, nodeUp });
+    this.network = new NetworkStack({ informers: addonInformers, events: this.events, nodeUp, nodeAgent: (node) => this.kubelets.get(node), ingressClient: new ApiClient(this.api, "ingress-nginx-controller"), seed: this.config.seed });
+    this.metrics = new MetricsServer({ informers: addonInformers, events: this.events, usage: this.network.runtime, load: this.network.stats, nodeUp, nodeAgent: (node) => this.kubelets.get(node) });
     this.containerChaos = new ContainerChaos(this.network.runtime.wrap(createContainerModel(this.random)));
     this.model = this.containerChaos;
     this.network.start();
