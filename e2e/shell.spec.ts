@@ -39,8 +39,18 @@ test.describe("shell", () => {
 
     await shell.step.click();
     await expect(shell.play).toBeVisible();
-    const stepped = await shell.clockSeconds();
-    await page.waitForTimeout(500);
+    // Batches the worker posted at 100× before it handled the step may still arrive: wait until the clock
+    // settles, then it must stay put.
+    let stepped = await shell.clockSeconds();
+    await expect
+      .poll(async () => {
+        const before = stepped;
+        await page.waitForTimeout(300);
+        stepped = await shell.clockSeconds();
+        return stepped === before;
+      }, { timeout: 5000 })
+      .toBe(true);
+    await page.waitForTimeout(1000);
     expect(await shell.clockSeconds()).toBe(stepped);
 
     await shell.run("kubectl create deployment web --image=nginx");

@@ -5,6 +5,7 @@
 // Determinism invariant (what makes save → replay exact): every request and every `advance` ends with all
 // events due at the current instant run. A replay (runUntil(at), then the command, then finish the
 // instant) therefore meets each journal entry in exactly the state the live cluster was in.
+import { kubeletLogSource } from "../kubectl/util/logSource";
 import { Cluster } from "../sim/cluster";
 import { defaultClusterConfig } from "../sim/clusterConfig";
 import { rfc3339 } from "../sim/clock";
@@ -251,7 +252,7 @@ export class EngineHost {
 
   private env(r: Running, user: string): KubectlEnv {
     const c = r.cluster;
-    return { api: c.api, clock: c.clock, fs: r.fs, namespace: r.session.namespace, user, waitFor: (done, ms, onTick) => c.runUntil(done, ms, onTick) };
+    return { api: c.api, clock: c.clock, fs: r.fs, namespace: r.session.namespace, user, logs: kubeletLogSource(c.kubelets), waitFor: (done, ms, onTick) => c.runUntil(done, ms, onTick) };
   }
 
   /**

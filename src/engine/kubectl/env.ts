@@ -14,8 +14,18 @@ export interface FileSystem {
 
 export const EMPTY_FS: FileSystem = { readFile: () => undefined, readDir: () => undefined };
 
+/**
+ * The pods/log subresource: what the kubelet on `node` keeps of a container's output. `previous` asks for
+ * the last terminated instance (--previous). Undefined when that kubelet keeps nothing for it.
+ */
+export interface ContainerLogSource {
+  containerLogs(node: string, namespace: string, pod: string, container: string, previous: boolean): readonly string[] | undefined;
+}
+
 export interface KubectlEnv {
   readonly api: ApiServer;
+  /** Container logs for `kubectl logs`; absent when the host runs no kubelets. */
+  readonly logs?: ContainerLogSource;
   readonly clock: SimClock;
   readonly fs: FileSystem;
   /** Standard input for `-f -`. */

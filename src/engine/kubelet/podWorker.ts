@@ -57,6 +57,11 @@ interface CState {
   done: boolean;
   /** The environment generateContainerConfig resolved for the current start (env, envFrom, valueFrom). */
   runEnv?: EnvVar[];
+  /** The log of the instance that last exited (what `kubectl logs` shows until the next start), and of
+   *  the one before the current start (`kubectl logs --previous`): the runtime keeps one terminated
+   *  container's log per container, as CRI does. */
+  exitedLogs?: readonly string[];
+  previousLogs?: readonly string[];
 }
 
 const PLEG_RELIST_MS = 1000;
@@ -282,6 +287,10 @@ export class PodWorker {
     this.busy = false;
     const o = this.host.model.pullImage(image);
     const spec = c.runEnv ? { ...c.spec, env: c.runEnv } : c.spec;
+    if (c.exitedLogs) {
+      c.previousLogs = c.exitedLogs;
+      c.exitedLogs = undefined;
+    }
     c.proc = this.host.model.start(this.pod, spec, { now, podIP: this.podIP ?? "", volumes: this.volumes });
     c.phase = "running";
     c.startupDone = !c.spec.startupProbe;
@@ -342,6 +351,7 @@ export class PodWorker {
     const now = this.host.now();
     for (const p of c.probes) p.stop();
     c.probes = [];
+    c.exitedLogs = c.proc?.logs();
     c.proc = undefined;
     c.exitedAt = now;
     const startedAt = c.status.state.running?.startedAt;
@@ -488,7 +498,18 @@ export class PodWorker {
   }
 
   logs(container: string): readonly string[] | undefined {
-    return this.containers.find((c) => c.spec.name === container)?.proc?.logs();
+    const c = this.containers.find((x) => x.spec.name === container);
+    return c?.proc?.logs() ?? c?.exitedLogs;
+  }
+
+  /** `--previous` reads status.lastTerminationState (kubelet validateContainerLogStatus): while a new
+   *  instance runs, the one before it; while the container waits to restart (CrashLoopBackOff), the
+   *  instance that just exited. */
+  previousLogs(container: string): readonly string[] | undefined {
+    const c = this.containers.find((x) => x.spec.name === container);
+    if (!c) return undefined;
+    if (c.proc || c.status.state.terminated) return c.previousLogs;
+    return c.exitedLogs;
   }
 }
 

@@ -4,6 +4,7 @@
 // the same output everywhere.
 import { EMPTY_FS, type CommandResult, type FileSystem, type KubectlEnv } from "../kubectl/env";
 import { runKubectl } from "../kubectl/kubectl";
+import { kubeletLogSource } from "../kubectl/util/logSource";
 import { tokenize, TokenizeError } from "../kubectl/tokenize";
 import type { Cluster } from "./cluster";
 import { runSim } from "./simCommands";
@@ -34,6 +35,7 @@ export class Session {
       stdin: this.stdin,
       namespace: this.namespace,
       user: "kubectl",
+      logs: kubeletLogSource(cluster.kubelets),
       waitFor: (done, timeoutMs, onTick) => cluster.runUntil(done, timeoutMs, onTick),
     };
   }

@@ -13,6 +13,9 @@ import { describeHorizontalPodAutoscaler } from "../printers/describe/autoscalin
 import { describePodDisruptionBudget } from "../printers/describe/policy";
 import { describeRole, describeRoleBinding, describeServiceAccount } from "../printers/describe/rbac";
 import { describeConfigMap, describeLimitRange, describePriorityClass, describeResourceQuota, describeSecret } from "../printers/describe/config";
+import { describeDaemonSet, describeStatefulSet } from "../printers/describe/apps";
+import { describeCronJob, describeJob } from "../printers/describe/batch";
+import { describeEndpoints, describeNamespace, describeService } from "../printers/describe/core";
 import { parseResourceArgs } from "../resourceArgs";
 import { deploymentReplicaSets } from "../util/deploymentUtil";
 import { fail, toFailure, type Failure } from "../util/errors";
@@ -22,6 +25,9 @@ import { groupKindString } from "../util/kinds";
 const EVENTS = resolveResource("events")!;
 const PODS = resolveResource("pods")!;
 const LEASES = resolveResource("leases")!;
+const ENDPOINT_SLICES = resolveResource("endpointslices")!;
+const QUOTAS = resolveResource("resourcequotas")!;
+const LIMIT_RANGES = resolveResource("limitranges")!;
 
 interface Target {
   type: ResourceType;
@@ -98,6 +104,25 @@ function describe(ctx: CommandContext, t: Target, showEvents: boolean): string |
       return describeServiceAccount(obj, events([obj.metadata.uid]), now);
     case "policy/PodDisruptionBudget":
       return describePodDisruptionBudget(obj, events([obj.metadata.uid]), now);
+    case "batch/Job":
+      return describeJob(obj, events([obj.metadata.uid]), now);
+    case "batch/CronJob":
+      return describeCronJob(obj, events([obj.metadata.uid]), now);
+    case "apps/DaemonSet":
+      return describeDaemonSet(obj, ctx.env.api.list(ctx.actor, PODS, obj.metadata.namespace) as Pod[], events([obj.metadata.uid]), now);
+    case "apps/StatefulSet":
+      return describeStatefulSet(obj, ctx.env.api.list(ctx.actor, PODS, obj.metadata.namespace) as Pod[], events([obj.metadata.uid]), now);
+    case "/Service": {
+      // ServiceDescriber lists the slices labelled kubernetes.io/service-name=<name>.
+      const slices = ctx.env.api.list(ctx.actor, ENDPOINT_SLICES, obj.metadata.namespace, (s) => s.metadata.labels?.["kubernetes.io/service-name"] === obj.metadata.name);
+      return describeService(obj, slices, events([obj.metadata.uid]), now);
+    }
+    case "/Endpoints":
+      return describeEndpoints(obj, events([obj.metadata.uid]), now);
+    case "/Namespace": {
+      const name = obj.metadata.name;
+      return describeNamespace(obj, ctx.env.api.list(ctx.actor, QUOTAS, name), ctx.env.api.list(ctx.actor, LIMIT_RANGES, name));
+    }
   }
   return undefined;
 }

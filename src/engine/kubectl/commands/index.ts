@@ -14,6 +14,7 @@ import { drainCommand } from "./drain";
 import { exposeCommand } from "./expose";
 import { getCommand } from "./get";
 import { labelCommand } from "./label";
+import { logsCommand } from "./logs";
 import { rolloutCommand } from "./rollout";
 import { setCommand } from "./setImage";
 import { scaleCommand } from "./scale";
@@ -32,6 +33,7 @@ export const COMMANDS: readonly CommandDef[] = [
   clusterInfoCommand,
   topCommand,
   describeCommand,
+  logsCommand,
   cordonCommandDef,
   uncordonCommandDef,
   drainCommand,
@@ -45,7 +47,7 @@ export const COMMANDS: readonly CommandDef[] = [
 
 /** Real kubectl commands Kubelab does not run (yet): named honestly instead of "unknown command". */
 export const UNSIMULATED_COMMANDS: readonly string[] = [
-  "run", "explain", "edit", "certificate", "taint", "logs", "attach", "exec",
+  "run", "explain", "edit", "certificate", "taint", "attach", "exec",
   "port-forward", "proxy", "cp", "debug", "events", "diff", "patch", "replace", "wait", "kustomize",
   "completion", "api-versions", "config", "plugin", "options", "alpha",
 ];

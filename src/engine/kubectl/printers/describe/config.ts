@@ -52,7 +52,7 @@ export function describeSecret(secret: KubeObject): string {
 }
 
 // mirrors helpTextForResourceQuotaScope
-function scopeHelp(scope: string): string {
+export function scopeHelp(scope: string): string {
   switch (scope) {
     case "Terminating":
       return "Matches all pods that have an active deadline. These pods have a limited lifespan on a node before being actively terminated by the system.";
