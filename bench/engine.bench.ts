@@ -5,6 +5,7 @@
 import type { KubeObject, Pod } from "../src/engine/api/types";
 import { Cluster } from "../src/engine/sim/cluster";
 import { defaultClusterConfig } from "../src/engine/sim/clusterConfig";
+import { runTrafficBench } from "./trafficBench";
 
 interface Case {
   name: string;
@@ -95,3 +96,5 @@ function run(c: Case): void {
 
 const only = process.argv[2];
 for (const c of CASES) if (!only || c.name === only) run(c);
+// Issue 3's case: 1,000 Services over 30,000 pods, 10,000 requests/s for 10 simulated minutes.
+if (!only || only === "traffic") runTrafficBench();

@@ -1,6 +1,7 @@
 // ContainerModel is what the kubelet needs from the container behaviour model (kubelet/behaviour): how
 // big an image is and whether it can be pulled, and, for a started container, when it exits on its own,
 // how it answers SIGTERM, and how it answers probes. runtimeAdapter.ts implements it.
+import type { ProcessHost } from "./behaviour";
 import type { Container, Pod, Probe } from "../api/types";
 import type { VolumeStore } from "./behaviour/containerFs";
 
@@ -48,6 +49,8 @@ export interface StartOptions {
   now: number;
   podIP: string;
   volumes: VolumeStore;
+  /** The node's network as a container process sees it (DNS, Services, Ingress): wget/curl go through it. */
+  host?: ProcessHost;
 }
 
 export interface ContainerModel {

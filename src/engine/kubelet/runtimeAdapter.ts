@@ -176,7 +176,7 @@ export function createContainerModel(_random: SeededRandom): ContainerModel {
         namespace: pod.metadata.namespace ?? "default",
         ...(pod.spec.subdomain ? { subdomain: pod.spec.subdomain } : {}),
       });
-      const proc = createContainerProcess(container, program, { volumes: opts.volumes, kubeletFiles });
+      const proc = createContainerProcess(container, program, { volumes: opts.volumes, kubeletFiles, ...(opts.host ? { host: opts.host } : {}) });
       const mc = new ModelContainer(proc, container);
       mc.started(opts.now, proc.start(opts.now));
       return mc;

@@ -51,6 +51,7 @@ export class TrafficAccounting {
   /** `count` requests reached `pod`'s server on `port` from `fromNode` (undefined: outside the cluster). */
   reached(g: Generator, pod: Pod, pc: PodCache, prof: ServerProfile, port: number, path: string, count: number, fromNode: string | undefined, hops: number, serviceKey: string | undefined): void {
     const rec = pc.rec;
+    this.stats.roll(rec);
     const room = Math.max(0, Math.floor((prof.capacityRps * TRAFFIC_TICK_MS) / 1000 - rec.tickServed));
     const served = count < room ? count : room;
     const shed = count - served;

@@ -148,6 +148,7 @@ export class ClusterIPFastPath {
     }
     // TrafficAccounting.reached, with the backend's cached values.
     const rec = b.pc!.rec;
+    this.acct.stats.roll(rec);
     const left = b.capacityPerTick - rec.tickServed;
     const served = c < left ? c : left > 0 ? Math.floor(left) : 0;
     const shed = c - served;

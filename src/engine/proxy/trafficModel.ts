@@ -183,6 +183,7 @@ export class TrafficModel {
       }
       const pod = l.pod;
       const rec = this.acct.podCache(pod).rec;
+      this.stats.roll(rec);
       const r = this.net.runtime.httpGet(pod, l.port, u.path, this.events.now(), t.client.ip, userAgent);
       const latency = this.profiles.latencyMs(pod, l.port, rec.rps, t.client.node, hops);
       if (typeof r === "string") {

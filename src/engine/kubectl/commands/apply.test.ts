@@ -122,10 +122,10 @@ describe("kubectl apply", () => {
 
   it("says which kinds are stored but not simulated", () => {
     const c = new TestCluster({ nodeAgent: false });
-    c.files.set("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n");
-    expect(c.run("apply -f cm.yaml")).toEqual({
-      out: "configmap/a created\nconfigmap/b created\n",
-      err: "Warning: kubelab: configmaps are stored but not simulated yet\n",
+    c.files.set("rc.yaml", "apiVersion: node.k8s.io/v1\nkind: RuntimeClass\nmetadata:\n  name: a\nhandler: runc\n---\napiVersion: node.k8s.io/v1\nkind: RuntimeClass\nmetadata:\n  name: b\nhandler: runc\n");
+    expect(c.run("apply -f rc.yaml")).toEqual({
+      out: "runtimeclass.node.k8s.io/a created\nruntimeclass.node.k8s.io/b created\n",
+      err: "Warning: kubelab: runtimeclasses.node.k8s.io are stored but not simulated yet\n",
       code: 0,
     });
   });
