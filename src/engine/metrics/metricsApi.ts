@@ -5,7 +5,7 @@
 
 export interface ContainerMetrics {
   readonly name: string;
-  /** CPU usage in millicores over the sample window. */
+  /** CPU usage in millicores over the sample span (windowMs). */
   readonly cpuMilli: number;
   /** Working-set memory in bytes. */
   readonly memoryBytes: number;

@@ -1,5 +1,5 @@
 // The HPA controller's view of metrics.k8s.io: per-pod usage of one resource, in milli-units, with the
-// sample's time and window. It reads the simulated metrics-server through the MetricsApi contract and
+// sample's time and span. It reads the simulated metrics-server through the MetricsApi contract and
 // applies the label selector the real API server would apply (metrics.k8s.io filters by labelSelector).
 // mirrors resourceMetricsClient.GetResourceMetric, getPodMetrics and getContainerMetrics
 // (k/k pkg/controller/podautoscaler/metrics/client.go).

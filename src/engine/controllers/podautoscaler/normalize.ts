@@ -7,7 +7,7 @@
 // (k/k pkg/controller/podautoscaler/horizontal.go, v1.34).
 //
 // Times are simulated ms. Go compares time.Time with Before/After, both strict: a sample exactly one
-// window old is still inside the window.
+// stabilization period old still counts.
 import type { ConditionStatus } from "../../api/types";
 import type { HPAScalingRules } from "./types";
 

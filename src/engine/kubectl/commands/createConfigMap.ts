@@ -14,6 +14,7 @@ import { nameLine } from "../util/names";
 import { noCompatiblePrinter } from "../util/printFlags";
 import { namespaceFor } from "../util/resources";
 import { nameFromArgs } from "./createDeployment";
+import { CREATE_OBJECT_FLAGS } from "../util/createFlags";
 
 const CONFIGMAPS = resolveResource("configmaps")!;
 
@@ -141,11 +142,7 @@ export const createConfigMapCommand: CommandDef = {
     { name: "from-literal", kind: "stringArray" },
     { name: "from-env-file", kind: "stringArray" },
     { name: "append-hash", kind: "bool" },
-    { name: "save-config", kind: "bool" },
-    { name: "dry-run", kind: "string", default: "none" },
-    { name: "output", short: "o", kind: "string" },
-    { name: "validate", kind: "string" },
-    { name: "field-manager", kind: "string" },
+    ...CREATE_OBJECT_FLAGS,
   ],
   run: runCreateConfigMap,
 };

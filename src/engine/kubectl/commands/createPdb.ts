@@ -14,6 +14,7 @@ import { nameLine } from "../util/names";
 import { namespaceFor } from "../util/resources";
 import { nameFromArgs } from "./createDeployment";
 import { createWrapped } from "./createRoleBinding";
+import { CREATE_OBJECT_FLAGS } from "../util/createFlags";
 
 const PDBS = resolveResource("poddisruptionbudgets")!;
 const OPERATORS: Readonly<Record<string, LabelSelectorRequirement["operator"]>> = { in: "In", notin: "NotIn", exists: "Exists", "!": "DoesNotExist" };
@@ -82,11 +83,7 @@ export const createPdbCommand: CommandDef = {
     { name: "selector", kind: "string" },
     { name: "min-available", kind: "string" },
     { name: "max-unavailable", kind: "string" },
-    { name: "save-config", kind: "bool" },
-    { name: "dry-run", kind: "string" },
-    { name: "output", short: "o", kind: "string" },
-    { name: "validate", kind: "string" },
-    { name: "field-manager", kind: "string" },
+    ...CREATE_OBJECT_FLAGS,
   ],
   run: runCreatePdb,
 };

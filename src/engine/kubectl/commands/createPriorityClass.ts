@@ -8,6 +8,7 @@ import { toFailure, type Failure } from "../util/errors";
 import { withLastApplied } from "../util/lastApplied";
 import { dryRunOf, printCreated } from "./createConfigMap";
 import { nameFromArgs } from "./createDeployment";
+import { CREATE_OBJECT_FLAGS } from "../util/createFlags";
 
 const PRIORITY_CLASSES = resolveResource("priorityclasses")!;
 
@@ -45,11 +46,7 @@ export const createPriorityClassCommand: CommandDef = {
     { name: "global-default", kind: "bool" },
     { name: "description", kind: "string" },
     { name: "preemption-policy", kind: "string", default: "PreemptLowerPriority" },
-    { name: "save-config", kind: "bool" },
-    { name: "dry-run", kind: "string", default: "none" },
-    { name: "output", short: "o", kind: "string" },
-    { name: "validate", kind: "string" },
-    { name: "field-manager", kind: "string" },
+    ...CREATE_OBJECT_FLAGS,
   ],
   run: runCreatePriorityClass,
 };

@@ -10,6 +10,7 @@ import { withLastApplied } from "../util/lastApplied";
 import { namespaceFor } from "../util/resources";
 import { dryRunOf, printCreated } from "./createConfigMap";
 import { nameFromArgs } from "./createDeployment";
+import { CREATE_OBJECT_FLAGS } from "../util/createFlags";
 
 const QUOTAS = resolveResource("resourcequotas")!;
 
@@ -63,11 +64,7 @@ export const createQuotaCommand: CommandDef = {
   flags: [
     { name: "hard", kind: "string" },
     { name: "scopes", kind: "string" },
-    { name: "save-config", kind: "bool" },
-    { name: "dry-run", kind: "string", default: "none" },
-    { name: "output", short: "o", kind: "string" },
-    { name: "validate", kind: "string" },
-    { name: "field-manager", kind: "string" },
+    ...CREATE_OBJECT_FLAGS,
   ],
   run: runCreateQuota,
 };

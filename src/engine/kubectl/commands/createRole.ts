@@ -13,6 +13,7 @@ import { withLastApplied } from "../util/lastApplied";
 import { nameLine } from "../util/names";
 import { namespaceFor } from "../util/resources";
 import { nameFromArgs } from "./createDeployment";
+import { CREATE_OBJECT_FLAGS } from "../util/createFlags";
 
 const ROLES = resolveResource("roles.rbac.authorization.k8s.io")!;
 export const VALID_RESOURCE_VERBS = ["*", "get", "delete", "list", "create", "update", "patch", "watch", "proxy", "deletecollection", "use", "bind", "escalate", "impersonate"];
@@ -141,11 +142,7 @@ export const ROLE_FLAGS = [
   { name: "verb", kind: "stringArray" },
   { name: "resource", kind: "stringArray" },
   { name: "resource-name", kind: "stringArray" },
-  { name: "save-config", kind: "bool" },
-  { name: "dry-run", kind: "string" },
-  { name: "output", short: "o", kind: "string" },
-  { name: "validate", kind: "string" },
-  { name: "field-manager", kind: "string" },
+  ...CREATE_OBJECT_FLAGS,
 ] as const;
 
 export const createRoleCommand: CommandDef = {

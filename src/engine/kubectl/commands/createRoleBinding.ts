@@ -13,6 +13,7 @@ import { withLastApplied } from "../util/lastApplied";
 import { nameLine } from "../util/names";
 import { namespaceFor } from "../util/resources";
 import { nameFromArgs } from "./createDeployment";
+import { CREATE_OBJECT_FLAGS } from "../util/createFlags";
 
 const ROLE_BINDINGS = resolveResource("rolebindings")!;
 const RBAC_GROUP = "rbac.authorization.k8s.io";
@@ -64,11 +65,7 @@ export const BINDING_FLAGS = [
   { name: "user", kind: "stringArray" },
   { name: "group", kind: "stringArray" },
   { name: "serviceaccount", kind: "stringArray" },
-  { name: "save-config", kind: "bool" },
-  { name: "dry-run", kind: "string" },
-  { name: "output", short: "o", kind: "string" },
-  { name: "validate", kind: "string" },
-  { name: "field-manager", kind: "string" },
+  ...CREATE_OBJECT_FLAGS,
 ] as const;
 
 export const createRoleBindingCommand: CommandDef = {

@@ -13,6 +13,7 @@ import { withLastApplied } from "../util/lastApplied";
 import { namespaceFor } from "../util/resources";
 import { dryRunOf, parseLiteralSource, printCreated, readEnvFileSources, readFileSources, sliceFlag } from "./createConfigMap";
 import { nameFromArgs } from "./createDeployment";
+import { CREATE_OBJECT_FLAGS } from "../util/createFlags";
 
 const SECRETS = resolveResource("secrets")!;
 
@@ -66,11 +67,7 @@ export const createSecretGenericCommand: CommandDef = {
     { name: "from-env-file", kind: "stringArray" },
     { name: "type", kind: "string" },
     { name: "append-hash", kind: "bool" },
-    { name: "save-config", kind: "bool" },
-    { name: "dry-run", kind: "string", default: "none" },
-    { name: "output", short: "o", kind: "string" },
-    { name: "validate", kind: "string" },
-    { name: "field-manager", kind: "string" },
+    ...CREATE_OBJECT_FLAGS,
   ],
   run: runCreateSecretGeneric,
 };

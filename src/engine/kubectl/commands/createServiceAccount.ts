@@ -10,6 +10,7 @@ import { nameLine } from "../util/names";
 import { namespaceFor } from "../util/resources";
 import { nameFromArgs } from "./createDeployment";
 import { createWrapped } from "./createRoleBinding";
+import { CREATE_OBJECT_FLAGS } from "../util/createFlags";
 
 const SERVICE_ACCOUNTS = resolveResource("serviceaccounts")!;
 
@@ -32,11 +33,7 @@ export const createServiceAccountCommand: CommandDef = {
   short: "Create a service account with the specified name",
   use: "serviceaccount NAME [--dry-run=server|client|none]",
   flags: [
-    { name: "save-config", kind: "bool" },
-    { name: "dry-run", kind: "string" },
-    { name: "output", short: "o", kind: "string" },
-    { name: "validate", kind: "string" },
-    { name: "field-manager", kind: "string" },
+    ...CREATE_OBJECT_FLAGS,
   ],
   run: runCreateServiceAccount,
 };
