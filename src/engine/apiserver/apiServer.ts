@@ -24,6 +24,7 @@ export const REGISTRY_INTERNAL = "(registry)";
 
 /** The pluggable stages of the request path (defaults/admission/validation live in their own folders). */
 export interface ApiServerHooks {
+  /** Called with the server's own copy of the request's object: it may be defaulted in place. */
   defaults(obj: KubeObject): KubeObject;
   admit(obj: KubeObject, operation: "CREATE" | "UPDATE", old?: KubeObject): KubeObject;
   validateCreate(obj: KubeObject): ApiError | undefined;
@@ -66,7 +67,7 @@ export interface AllocationTxn {
  */
 export interface RequestFaults {
   unreachable(actor: string): ApiError | undefined;
-  storage(req: { actor: string; verb: AuditVerb; rt: ResourceType; namespace?: string; name?: string; subresource?: string }): ApiError | undefined;
+  storage(actor: string, verb: AuditVerb, rt: ResourceType, namespace: string | undefined, name: string | undefined, subresource: string | undefined): ApiError | undefined;
 }
 
 export interface ApiServerOptions {
@@ -118,11 +119,16 @@ export class ApiServer {
     return out;
   }
 
-  /** POST: the caller hands over `input`; the stored copy is what comes back. */
-  create(actor: string, input: KubeObject, requestNamespace?: string): KubeObject {
+  /**
+   * POST: the caller hands over `input`; the stored copy is what comes back. With `owned` the caller gives
+   * `input` up (built for this request alone) and it is stored without a copy.
+   */
+  create(actor: string, input: KubeObject, requestNamespace?: string, owned = false): KubeObject {
     const rt = this.typeOf(input);
     const namespace = rt.namespaced ? (input.metadata?.namespace ?? requestNamespace ?? "default") : undefined;
     const name = input.metadata?.name || input.metadata?.generateName || "";
+    // Read before the write path touches the object (an owned input is the object being written).
+    const requestedName = input.metadata?.name;
     return this.request(actor, "create", rt, namespace, name, () => {
       if (requestNamespace && rt.namespaced && input.metadata?.namespace && input.metadata.namespace !== requestNamespace) {
         throw badRequest("the namespace of the provided object does not match the namespace sent on the request");
@@ -130,7 +136,7 @@ export class ApiServer {
       // RBAC escalation prevention runs in the rbac registries, before admission.
       const escalation = this.authorizer?.checkRbacWrite?.(actor, input, namespace);
       if (escalation) throw escalation;
-      let obj = deepCopy(input);
+      let obj = owned ? input : deepCopy(input);
       obj.metadata = { ...(obj.metadata ?? {}) } as KubeObject["metadata"];
       if (namespace) obj.metadata.namespace = namespace;
       else delete obj.metadata.namespace;
@@ -142,9 +148,9 @@ export class ApiServer {
       const meta = obj.metadata;
       for (let attempt = 0; ; attempt++) {
         // RetryGenerateName (GA in v1.32): a generated name that collides is drawn again, up to 8 times.
-        if (!input.metadata?.name && meta.generateName) meta.name = generatedName(this.random, meta.generateName);
+        if (!requestedName && meta.generateName) meta.name = generatedName(this.random, meta.generateName);
         if (!this.store.get(rt.resource, storageKey(rt.resource, namespace, meta.name))) break;
-        if (input.metadata?.name || attempt >= 7) throw alreadyExists(qr(rt), meta.name);
+        if (requestedName || attempt >= 7) throw alreadyExists(qr(rt), meta.name);
       }
       meta.uid = uuid4(this.random);
       meta.creationTimestamp = rfc3339(this.clock.absolute());
@@ -168,7 +174,7 @@ export class ApiServer {
 
   /** PUT on the main resource, with optimistic concurrency on metadata.resourceVersion. */
   update(actor: string, input: KubeObject): KubeObject {
-    return this.writeExisting(actor, "update", input, undefined, (obj, old) => {
+    return this.writeExisting(actor, "update", input, undefined, false, (obj, old) => {
       prepareForUpdate(obj, old);
       return obj;
     });
@@ -176,7 +182,7 @@ export class ApiServer {
 
   /** PUT on /status: only status changes. */
   updateStatus(actor: string, input: KubeObject): KubeObject {
-    return this.writeExisting(actor, "update", input, "status", (obj, old) => prepareForStatusUpdate(obj, old, rfc3339(this.clock.absolute())));
+    return this.writeExisting(actor, "update", input, "status", false, (obj, old) => prepareForStatusUpdate(obj, old, rfc3339(this.clock.absolute())));
   }
 
   /**
@@ -191,10 +197,15 @@ export class ApiServer {
         throw current ? serviceUnavailable("the server is currently unable to handle the request") : notFound(qr(rt), name);
       }, subresource);
     }
-    const copy = deepCopy(current);
+    // A status patch changes only status (the status strategy puts the stored spec and labels back), so
+    // only status is copied; the rest is shared with the stored object, which is never mutated.
+    const copy = subresource === "status"
+      ? ({ ...current, metadata: { ...current.metadata }, status: deepCopy(current.status) } as KubeObject)
+      : deepCopy(current);
     mutate(copy);
     copy.metadata.resourceVersion = current.metadata.resourceVersion;
-    return this.writeExisting(actor, "patch", copy, subresource, subresource === "status"
+    // `copy` is the server's own (the mutation ran on it): the write path need not copy it again.
+    return this.writeExisting(actor, "patch", copy, subresource, true, subresource === "status"
       ? (obj, old) => prepareForStatusUpdate(obj, old, rfc3339(this.clock.absolute()))
       : (obj, old) => {
           prepareForUpdate(obj, old);
@@ -292,6 +303,7 @@ export class ApiServer {
     verb: AuditVerb,
     input: KubeObject,
     subresource: string | undefined,
+    owned: boolean,
     prepare: (obj: KubeObject, old: KubeObject) => KubeObject,
   ): KubeObject {
     const rt = this.typeOf(input);
@@ -305,7 +317,7 @@ export class ApiServer {
       if (rv && rv !== old.metadata.resourceVersion) throw conflict(qr(rt), name);
       const escalation = subresource === undefined ? this.authorizer?.checkRbacWrite?.(actor, input, namespace) : undefined;
       if (escalation) throw escalation;
-      let obj = deepCopy(input);
+      let obj = owned ? input : deepCopy(input);
       // Identity fields are the server's: uid, creationTimestamp and deletionTimestamp cannot be changed.
       obj.metadata.uid = old.metadata.uid;
       obj.metadata.creationTimestamp = old.metadata.creationTimestamp;
@@ -366,34 +378,37 @@ export class ApiServer {
     subresource?: string,
   ): T {
     if (actor === REGISTRY_INTERNAL) return body();
-    const cut = this.faults?.unreachable(actor);
+    const faults = this.faults;
+    const cut = faults?.unreachable(actor);
     if (cut) throw cut;
-    const base = { t: this.clock.now(), actor, verb, resource: rt.resource, subresource, namespace, name };
+    const t = this.clock.now();
+    const audit = this.audit;
     if (!this.available) {
-      this.audit.record({ ...base, code: 503 });
+      audit.append(t, actor, verb, rt.resource, subresource, namespace, name, 503);
       throw serviceUnavailable("the server is currently unable to handle the request");
     }
     const denied = this.authorizer?.authorizeRequest(actor, verb, rt, namespace, name, subresource);
     if (denied) {
-      this.audit.record({ ...base, code: denied.code });
+      audit.append(t, actor, verb, rt.resource, subresource, namespace, name, denied.code);
       throw denied;
     }
-    const storageError = this.faults?.storage({ actor, verb, rt, namespace, name, subresource });
+    const storageError = faults?.storage(actor, verb, rt, namespace, name, subresource);
     if (storageError) {
-      this.audit.record({ ...base, code: storageError.code });
+      audit.append(t, actor, verb, rt.resource, subresource, namespace, name, storageError.code);
       throw storageError;
     }
+    let out: T;
     try {
-      const out = body();
-      const rv = (out as KubeObject | undefined)?.metadata?.resourceVersion;
-      this.audit.record({ ...base, name: (out as KubeObject | undefined)?.metadata?.name ?? name, code: verb === "create" ? 201 : 200, rv });
-      return out;
+      out = body();
     } catch (e) {
       const code = e instanceof ApiError ? e.code : 500;
-      this.audit.record({ ...base, code });
+      audit.append(t, actor, verb, rt.resource, subresource, namespace, name, code);
       if (e instanceof ApiError) throw e;
       throw new ApiError(500, "InternalError", `Internal error occurred: ${(e as Error).message}`);
     }
+    const meta = (out as KubeObject | undefined)?.metadata;
+    audit.append(t, actor, verb, rt.resource, subresource, namespace, meta?.name ?? name, verb === "create" ? 201 : 200, meta?.resourceVersion);
+    return out;
   }
 }
 

@@ -24,6 +24,14 @@ export class ApiClient {
     return this.api.create(this.actor, obj, namespace) as T;
   }
 
+  /**
+   * POST an object the caller built for this request alone and gives up: the API server stores it without
+   * copying it first. The caller must not touch `obj` (or anything reachable from it) afterwards.
+   */
+  createOwned<T extends KubeObject>(obj: T, namespace?: string): T {
+    return this.api.create(this.actor, obj, namespace, true) as T;
+  }
+
   update<T extends KubeObject>(obj: T): T {
     return this.api.update(this.actor, obj) as T;
   }

@@ -83,7 +83,7 @@ export class EventRecorder {
         apiVersion: "v1",
         kind: "Event",
         metadata: { name: `${ref.name}.${nanos.toString(16)}`, namespace: ref.namespace || "default" } as KubeEvent["metadata"],
-        involvedObject: ref,
+        involvedObject: { ...ref },
         reason,
         message,
         source: this.source.host ? { component: this.source.component, host: this.source.host } : { component: this.source.component },
@@ -97,7 +97,8 @@ export class EventRecorder {
       // Another component may have named an event after the same object in the same nanosecond: move on.
       for (let attempt = 0; ; attempt++) {
         try {
-          this.remember(key, this.client.create(ev), now);
+          // `ev` is built for this request alone: stored without another copy.
+          this.remember(key, this.client.createOwned(ev), now);
           break;
         } catch (e) {
           if (attempt >= 8 || (e as { code?: number }).code !== 409) throw e;

@@ -107,6 +107,11 @@ export class Informer<T extends KubeObject = KubeObject> {
     for (const k of keys) fn(this.items.get(k)!);
   }
 
+  /** How many objects are under an index value. */
+  indexSize(name: string, value: string): number {
+    return this.indices.get(name)?.get(value)?.size ?? 0;
+  }
+
   byIndex(name: string, value: string): T[] {
     const keys = this.indices.get(name)?.get(value);
     if (!keys) return [];

@@ -32,6 +32,13 @@ export class ApiAuthorizer implements RequestAuthorizer {
   private readonly node = new NodeAuthorizer();
   /** Identities assumed with --as/--as-group, per actor, for the duration of one command. */
   private readonly impersonated = new Map<string, UserInfo>();
+  /**
+   * Allowed requests per identity and attributes, valid while no RBAC object changes (the Node rules are
+   * static). Every component repeats the same few requests thousands of times (a kubelet's event creates,
+   * its pod status patches); resolving the rules again for each was a measurable share of every write.
+   */
+  private allowed = new WeakMap<UserInfo, Set<string>>();
+  private allowedGeneration = -1;
 
   constructor(
     store: Store,
@@ -73,6 +80,13 @@ export class ApiAuthorizer implements RequestAuthorizer {
     if (user.groups.includes(SystemPrivilegedGroup)) return undefined;
     // A create names no object unless it posts to a subresource (pods/x/binding, pods/x/eviction).
     const objectName = verb === "create" && !subresource ? "" : (name ?? "");
+    if (this.allowedGeneration !== this.rbac.generation) {
+      this.allowed = new WeakMap();
+      this.allowedGeneration = this.rbac.generation;
+    }
+    const cacheKey = `${verb}\u0000${rt.group}\u0000${rt.resource}\u0000${subresource ?? ""}\u0000${namespace ?? ""}\u0000${objectName}`;
+    let allowed = this.allowed.get(user);
+    if (allowed?.has(cacheKey)) return undefined;
     const delta = upstreamRequest(actor, verb, rt.resource, subresource ?? "");
     const a = resourceAttributes(user, delta?.verb ?? verb, rt.group, rt.resource, {
       subresource: delta?.subresource ?? subresource ?? "",
@@ -80,6 +94,11 @@ export class ApiAuthorizer implements RequestAuthorizer {
       name: objectName,
     });
     const r = this.authorize(a);
-    return r.decision === "Allow" ? undefined : forbiddenError(a, r.reason);
+    if (r.decision !== "Allow") return forbiddenError(a, r.reason);
+    if (!allowed) this.allowed.set(user, (allowed = new Set()));
+    // Named requests (a kubelet's status patches of each pod) would grow the set without bound.
+    if (allowed.size >= 4096) allowed.clear();
+    allowed.add(cacheKey);
+    return undefined;
   }
 }

@@ -40,6 +40,8 @@ interface Role extends KubeObject {
 
 export class RBACAuthorizer {
   private dirty = true;
+  /** Bumped whenever a Role, ClusterRole or binding changes: decisions cached by callers are stale. */
+  generation = 0;
   private clusterRoleBindings: Binding[] = [];
   private roleBindings = new Map<string, Binding[]>();
   private readonly resolved = new Map<string, ResolvedRules>();
@@ -48,7 +50,10 @@ export class RBACAuthorizer {
 
   constructor(private readonly store: Store) {
     store.onEvent((e) => {
-      if (RBAC_RESOURCES.has(e.resource)) this.dirty = true;
+      if (RBAC_RESOURCES.has(e.resource)) {
+        this.dirty = true;
+        this.generation++;
+      }
     });
   }
 

@@ -60,10 +60,17 @@ export function hasDefaulter(apiVersion: string, kind: string): boolean {
  * come back as an (unchanged) copy, so callers may always own the result.
  */
 export function applyDefaults(obj: KubeObject): KubeObject {
-  const out = deepCopy(obj);
-  const defaulter = DEFAULTERS.get(`${out.apiVersion}/${out.kind}`);
-  if (defaulter) defaulter(out as Record<string, any>);
-  return out;
+  return applyDefaultsInPlace(deepCopy(obj));
+}
+
+/**
+ * The same defaulting on an object the caller owns (the API server's request copy): copying it again for
+ * every write was a measurable share of the write path.
+ */
+export function applyDefaultsInPlace(obj: KubeObject): KubeObject {
+  const defaulter = DEFAULTERS.get(`${obj.apiVersion}/${obj.kind}`);
+  if (defaulter) defaulter(obj as Record<string, any>);
+  return obj;
 }
 
 export { canonicalQuantity } from "./resourceList";

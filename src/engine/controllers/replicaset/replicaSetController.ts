@@ -15,6 +15,7 @@ import type { Controller, ControllerContext } from "../context";
 import { ControllerExpectations } from "./expectations";
 import { rankByRelatedPodsOnSameNode, sortPodsForDeletion } from "./activePodsWithRanks";
 import { claimPods } from "./podControllerRefManager";
+import { ControlledPodTally } from "./controlledPodTally";
 import { ApiError } from "../../apiserver/errors";
 
 /** BurstReplicas: the most pods one sync creates or deletes. */
@@ -42,6 +43,7 @@ export class ReplicaSetController implements Controller {
   private readonly recorder: EventRecorder;
   private readonly expectations = new ControllerExpectations();
   private readonly selectors = new WeakMap<object, Selector>();
+  private readonly tally = new ControlledPodTally();
 
   constructor(
     private readonly ctx: ControllerContext,
@@ -73,9 +75,18 @@ export class ReplicaSetController implements Controller {
       },
     });
     this.pods.addEventHandler({
-      add: (pod) => this.addPod(pod),
-      update: (old, pod) => this.updatePod(old, pod),
-      delete: (pod) => this.deletePod(pod),
+      add: (pod) => {
+        this.tally.observe(undefined, pod);
+        this.addPod(pod);
+      },
+      update: (old, pod) => {
+        this.tally.observe(old, pod);
+        this.updatePod(old, pod);
+      },
+      delete: (pod) => {
+        this.tally.observe(pod, undefined);
+        this.deletePod(pod);
+      },
     });
   }
 
@@ -160,25 +171,74 @@ export class ReplicaSetController implements Controller {
     const now = this.ctx.clock.now();
     const needsSync = this.expectations.satisfied(key, now);
     const selector = this.selectorOf(rs);
-    let examined = 0;
-    const all: Pod[] = [];
-    const collect = (p: Pod) => {
-      examined++;
-      if (isPodActive(p)) all.push(p);
-    };
-    this.pods.forEachInIndex("controllerUID", rs.metadata.uid, collect);
-    this.pods.forEachInIndex("controllerUID", `orphan/${rs.metadata.namespace ?? ""}`, collect);
+    const uid = rs.metadata.uid;
+    const orphanBucket = `orphan/${rs.metadata.namespace ?? ""}`;
+    // FilterPodsByOwner: the pods this owner controls and the orphans of its namespace.
+    const examined = this.pods.indexSize("controllerUID", uid) + this.pods.indexSize("controllerUID", orphanBucket);
     this.queue.charge(SYNC_BASE_COST_MS + examined * SYNC_COST_PER_POD_MS);
-    const filtered = claimPods(this.client, rs, selector, all, this.kind);
+    const claim = this.claimFast(rs, selector, orphanBucket) ?? this.claimByWalking(rs, selector, orphanBucket);
     let manageError: ApiError | undefined;
-    if (needsSync && !rs.metadata.deletionTimestamp) manageError = this.manageReplicas(filtered, rs, key);
-    this.updateStatus(rs, filtered, manageError);
+    if (needsSync && !rs.metadata.deletionTimestamp) manageError = this.manageReplicas(claim, rs, key);
+    this.updateStatus(rs, claim, manageError);
     if (manageError) throw manageError;
   }
 
-  private manageReplicas(filtered: Pod[], rs: Workload, key: string): ApiError | undefined {
+  /**
+   * ClaimPods when no controlled pod needs releasing and availability needs no clock (minReadySeconds 0):
+   * the controlled pods are counted from the tally by label set; only orphans are walked (and adopted).
+   * Undefined when the full walk is needed.
+   */
+  private claimFast(rs: Workload, selector: Selector, orphanBucket: string): Claim | undefined {
+    if ((rs.spec.minReadySeconds ?? 0) > 0 || selector.empty()) return undefined;
+    const groups = this.tally.groups(rs.metadata.uid);
+    const templateLabels = rs.spec.template?.metadata?.labels ?? {};
+    let replicas = 0;
+    let fully = 0;
+    let ready = 0;
+    for (const g of groups.values()) {
+      if (!selector.matches(g.labels)) return undefined;
+      replicas += g.active;
+      ready += g.ready;
+      if (labelsContain(g.labels, templateLabels)) fully += g.active;
+    }
+    const orphans: Pod[] = [];
+    this.pods.forEachInIndex("controllerUID", orphanBucket, (p) => {
+      if (isPodActive(p)) orphans.push(p);
+    });
+    const adopted = orphans.length ? claimPods(this.client, rs, selector, orphans, this.kind) : [];
+    const counts = countPods(adopted, templateLabels, 0, 0);
+    const controlled = (): Pod[] => {
+      const out: Pod[] = [];
+      this.pods.forEachInIndex("controllerUID", rs.metadata.uid, (p) => {
+        if (isPodActive(p)) out.push(p);
+      });
+      return out;
+    };
+    return {
+      replicas: replicas + counts.replicas,
+      fully: fully + counts.fully,
+      ready: ready + counts.ready,
+      available: ready + counts.available,
+      pods: () => [...controlled(), ...adopted],
+    };
+  }
+
+  /** ClaimPods over every pod the owner controls and every orphan, as upstream walks them. */
+  private claimByWalking(rs: Workload, selector: Selector, orphanBucket: string): Claim {
+    const all: Pod[] = [];
+    const collect = (p: Pod) => {
+      if (isPodActive(p)) all.push(p);
+    };
+    this.pods.forEachInIndex("controllerUID", rs.metadata.uid, collect);
+    this.pods.forEachInIndex("controllerUID", orphanBucket, collect);
+    const filtered = claimPods(this.client, rs, selector, all, this.kind);
+    const counts = countPods(filtered, rs.spec.template?.metadata?.labels ?? {}, rs.spec.minReadySeconds ?? 0, this.ctx.clock.absolute());
+    return { ...counts, pods: () => filtered };
+  }
+
+  private manageReplicas(claim: Claim, rs: Workload, key: string): ApiError | undefined {
     const want = rs.spec.replicas ?? 1;
-    const diff = filtered.length - want;
+    const diff = claim.replicas - want;
     const now = this.ctx.clock.now();
     if (diff < 0) {
       const n = Math.min(-diff, BURST_REPLICAS);
@@ -190,7 +250,7 @@ export class ReplicaSetController implements Controller {
     }
     if (diff > 0) {
       const n = Math.min(diff, BURST_REPLICAS);
-      const victims = this.podsToDelete(filtered, rs, n);
+      const victims = this.podsToDelete(claim.pods(), rs, n);
       this.expectations.expectDeletions(key, n, now);
       for (const pod of victims) {
         this.queue.charge(WRITE_COST_MS);
@@ -249,7 +309,8 @@ export class ReplicaSetController implements Controller {
     } as unknown as Pod;
     this.queue.charge(WRITE_COST_MS);
     try {
-      const created = this.client.create(pod);
+      // The pod object is built here for this request alone: handed over without another copy.
+      const created = this.client.createOwned(pod);
       this.recorder.event(rs, "Normal", "SuccessfulCreate", `Created pod: ${created.metadata.name}`);
     } catch (e) {
       const msg = e instanceof ApiError ? e.message : String(e);
@@ -259,24 +320,13 @@ export class ReplicaSetController implements Controller {
   }
 
   /** calculateStatus + updateReplicaSetStatus: written only when something changed. */
-  private updateStatus(rs: Workload, filtered: Pod[], manageError: ApiError | undefined): void {
-    const templateLabels = rs.spec.template?.metadata?.labels ?? {};
-    const mrs = rs.spec.minReadySeconds ?? 0;
+  private updateStatus(rs: Workload, claim: Claim, manageError: ApiError | undefined): void {
     const nowAbs = this.ctx.clock.absolute();
-    let fully = 0;
-    let ready = 0;
-    let available = 0;
-    for (const p of filtered) {
-      if (labelsContain(p.metadata.labels, templateLabels)) fully++;
-      if (isPodReady(p)) {
-        ready++;
-        if (isPodAvailable(p, mrs, nowAbs)) available++;
-      }
-    }
+    const { fully, ready, available } = claim;
     const old = (rs.status ?? { replicas: 0 }) as ReplicaSetStatus;
     const conditions = replicaFailureConditions(old.conditions, manageError, rfc3339(nowAbs));
     const status: ReplicaSetStatus = {
-      replicas: filtered.length,
+      replicas: claim.replicas,
       ...(fully ? { fullyLabeledReplicas: fully } : {}),
       ...(ready ? { readyReplicas: ready } : {}),
       ...(available ? { availableReplicas: available } : {}),
@@ -320,6 +370,30 @@ function replicaFailureConditions(old: ReplicaSetCondition[] | undefined, err: A
   if (!err) return others;
   const prev = old?.find((c) => c.type === "ReplicaFailure");
   return [...others, { type: "ReplicaFailure", status: "True", lastTransitionTime: prev?.lastTransitionTime ?? now, reason: "FailedCreate", message: err.message }];
+}
+
+/** What a sync learns from ClaimPods: the counts calculateStatus needs and, on demand, the pods. */
+interface Claim {
+  replicas: number;
+  fully: number;
+  ready: number;
+  available: number;
+  pods(): Pod[];
+}
+
+/** calculateStatus's counts over claimed pods. */
+function countPods(pods: Pod[], templateLabels: Record<string, string>, minReadySeconds: number, nowAbs: number): Omit<Claim, "pods"> {
+  let fully = 0;
+  let ready = 0;
+  let available = 0;
+  for (const p of pods) {
+    if (labelsContain(p.metadata.labels, templateLabels)) fully++;
+    if (isPodReady(p)) {
+      ready++;
+      if (isPodAvailable(p, minReadySeconds, nowAbs)) available++;
+    }
+  }
+  return { replicas: pods.length, fully, ready, available };
 }
 
 function labelsContain(labels: Record<string, string> | undefined, want: Record<string, string>): boolean {

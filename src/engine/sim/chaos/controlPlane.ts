@@ -82,7 +82,7 @@ export class ControlPlane {
         return k && k.alive && !k.connected ? new NetworkError(this.apiHost()) : undefined;
       },
       // Every API request asks: answer from a flag that reconcile() keeps current (hot path).
-      storage: (r) => (this.quorum ? undefined : etcdUnavailable(r.verb, r.rt, r.namespace, r.name, r.subresource)),
+      storage: (_actor, verb, rt, namespace, name, subresource) => (this.quorum ? undefined : etcdUnavailable(verb, rt, namespace, name, subresource)),
     };
   }
 
