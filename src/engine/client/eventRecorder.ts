@@ -1,21 +1,17 @@
-// EventRecorder mirrors client-go's record.EventRecorder with its EventCorrelator: an event identical to
-// a recent one (same source, object, type, reason and message) is not created again; its count goes up
-// and lastTimestamp moves — that is what `kubectl describe` shows as "(x3 over 5m)".
+// EventRecorder mirrors client-go's record.EventRecorder: events pass its EventCorrelator (aggregation of
+// similar events, counting of repeats — what `kubectl describe` shows as "(x3 over 5m)" — and the
+// per-object spam filter) and are then created or patched through the API server.
 import type { KubeEvent, KubeObject, ObjectReference } from "../api/types";
 import { rfc3339 } from "../sim/clock";
 import type { SimClock } from "../sim/clock";
 import type { ApiClient } from "./apiClient";
 import { ApiError } from "../apiserver/errors";
+import { EventCorrelator } from "./eventCorrelator";
 
 export interface EventSource {
   component: string;
   host?: string;
 }
-
-/** How long an event stays eligible for aggregation (upstream's 10-minute correlation window). */
-const AGGREGATION_WINDOW_MS = 10 * 60 * 1000;
-/** The correlator's LRU size (maxLruCacheEntries). */
-const MAX_CACHE = 4096;
 
 /**
  * The last nanosecond timestamp used in an event name, shared by every recorder of one cluster, so two
@@ -38,7 +34,9 @@ export class EventNameClock {
 }
 
 export class EventRecorder {
-  private readonly recent = new Map<string, { event: KubeEvent; at: number }>();
+  private readonly correlator = new EventCorrelator();
+  /** Shared by every event this recorder writes: stored objects are never mutated. */
+  private readonly sourceObject: KubeEvent["source"];
   /** When false (component stopped), nothing is recorded. */
   enabled = true;
 
@@ -47,7 +45,9 @@ export class EventRecorder {
     private readonly clock: SimClock,
     private readonly source: EventSource,
     private readonly names: EventNameClock = new EventNameClock(),
-  ) {}
+  ) {
+    this.sourceObject = source.host ? { component: source.component, host: source.host } : { component: source.component };
+  }
 
   event(obj: KubeObject, type: "Normal" | "Warning", reason: string, message: string, fieldPath?: string): void {
     if (!this.enabled) return;
@@ -65,64 +65,81 @@ export class EventRecorder {
 
   record(ref: ObjectReference, type: "Normal" | "Warning", reason: string, message: string): void {
     if (!this.enabled) return;
-    const now = this.clock.now();
-    const ts = rfc3339(this.clock.absolute());
-    const key = `${ref.kind}\u0000${ref.namespace}\u0000${ref.name}\u0000${ref.uid}\u0000${ref.fieldPath}\u0000${type}\u0000${reason}\u0000${message}`;
-    const hit = this.recent.get(key);
+    const nowAbs = this.clock.absolute();
+    const source = this.source;
+    const c = this.correlator.correlate(
+      {
+        sourceComponent: source.component,
+        sourceHost: source.host ?? "",
+        kind: ref.kind ?? "",
+        namespace: ref.namespace ?? "",
+        name: ref.name ?? "",
+        fieldPath: ref.fieldPath ?? "",
+        uid: ref.uid ?? "",
+        apiVersion: ref.apiVersion ?? "",
+        type,
+        reason,
+        message,
+        reportingController: source.component,
+        reportingInstance: source.host ?? "",
+      },
+      nowAbs,
+    );
+    if (!c.send) return;
+    const ts = rfc3339(nowAbs);
     try {
-      if (hit && now - hit.at <= AGGREGATION_WINDOW_MS) {
-        const updated: KubeEvent = { ...hit.event, count: hit.event.count + 1, lastTimestamp: ts, metadata: { ...hit.event.metadata } };
-        const stored = this.client.update(updated);
-        this.remember(key, stored, now);
-        return;
+      if (c.previous) {
+        // The repeat of an event already written: PATCH its count, lastTimestamp and message.
+        try {
+          this.client.patch<KubeEvent>("Event", ref.namespace || "default", c.previous.name, (ev) => {
+            ev.count = c.count;
+            ev.lastTimestamp = ts;
+            ev.message = c.message;
+          });
+          return;
+        } catch (e) {
+          // Deleted meanwhile (TTL, namespace cleanup): create it again, as recordToSink does.
+          if (!(e instanceof ApiError && e.code === 404)) throw e;
+        }
       }
       // Event names are "<object>.<hex nanoseconds>" (record/event.go makeEvent); keep them unique.
       // Nanoseconds since 1970 exceed 2^53: BigInt keeps "+1ns" for events recorded in the same instant.
-      const nanos = this.names.next(this.clock.absolute());
-      const ev: KubeEvent = {
-        apiVersion: "v1",
-        kind: "Event",
-        metadata: { name: `${ref.name}.${nanos.toString(16)}`, namespace: ref.namespace || "default" } as KubeEvent["metadata"],
-        involvedObject: { ...ref },
-        reason,
-        message,
-        source: this.source.host ? { component: this.source.component, host: this.source.host } : { component: this.source.component },
-        firstTimestamp: ts,
-        lastTimestamp: ts,
-        count: 1,
-        type,
-        reportingComponent: this.source.component,
-        reportingInstance: this.source.host ?? "",
-      };
-      // Another component may have named an event after the same object in the same nanosecond: move on.
+      const nanos = this.names.next(nowAbs);
+      const first = c.firstTimestamp === nowAbs ? ts : rfc3339(c.firstTimestamp);
       for (let attempt = 0; ; attempt++) {
+        const ev: KubeEvent = {
+          apiVersion: "v1",
+          kind: "Event",
+          metadata: { name: `${ref.name}.${(attempt === 0 ? nanos : this.names.last).toString(16)}`, namespace: ref.namespace || "default" } as KubeEvent["metadata"],
+          involvedObject: { ...ref },
+          reason,
+          message: c.message,
+          source: this.sourceObject,
+          firstTimestamp: first,
+          lastTimestamp: ts,
+          count: c.count,
+          type,
+          // The aggregate event is a fresh copy without the reporting fields (EventAggregate's eventCopy).
+          reportingComponent: c.aggregate ? "" : source.component,
+          reportingInstance: c.aggregate ? "" : (source.host ?? ""),
+        };
         try {
           // `ev` is built for this request alone: stored without another copy.
-          this.remember(key, this.client.createOwned(ev), now);
-          break;
+          const stored = this.client.createOwned(ev);
+          this.correlator.written(c.key, stored.metadata.name);
+          return;
         } catch (e) {
+          // Another component named an event after the same object in the same nanosecond: move on.
           if (attempt >= 8 || (e as { code?: number }).code !== 409) throw e;
           this.names.last += 1n;
-          ev.metadata.name = `${ref.name}.${this.names.last.toString(16)}`;
         }
       }
     } catch (e) {
       // Events are best effort upstream too: a refused write (API server down, namespace gone) is dropped,
       // not retried. Anything else is a bug and must surface.
-      this.recent.delete(key);
+      this.correlator.forget(c.key);
       if (!(e instanceof ApiError)) throw e;
     }
   }
 
-  private remember(key: string, event: KubeEvent, at: number): void {
-    this.recent.delete(key);
-    this.recent.set(key, { event, at });
-    // Evict the older half at once: V8's Map iterator walks deleted slots, so popping the oldest key one
-    // at a time would make every event O(cache size).
-    if (this.recent.size > MAX_CACHE) {
-      const keep = [...this.recent].slice(this.recent.size - MAX_CACHE / 2);
-      this.recent.clear();
-      for (const [k, v] of keep) this.recent.set(k, v);
-    }
-  }
 }
