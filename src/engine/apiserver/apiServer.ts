@@ -230,11 +230,16 @@ export class ApiServer {
         throw conflict("pods", name); // upstream: "pod x is already assigned to node y" (409)
       }
       if (old.metadata.deletionTimestamp) throw conflict("pods", name);
-      const obj = deepCopy(old);
-      obj.spec.nodeName = nodeName;
+      // The binding changes spec.nodeName and one condition: the new version shares everything else with
+      // the stored one (stored objects are never mutated), instead of copying the whole pod.
       const cond = { type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: rfc3339(this.clock.absolute()) };
-      const conditions = (obj.status?.conditions ?? []).filter((c: { type: string }) => c.type !== "PodScheduled");
-      obj.status = { ...(obj.status ?? {}), conditions: [...conditions, cond] };
+      const conditions = (old.status?.conditions ?? []).filter((c: { type: string }) => c.type !== "PodScheduled");
+      const obj: KubeObject = {
+        ...old,
+        metadata: { ...old.metadata },
+        spec: { ...old.spec, nodeName },
+        status: { ...(old.status ?? {}), conditions: [...conditions, cond] },
+      };
       return this.put(rt, namespace, obj);
     }, "binding");
   }

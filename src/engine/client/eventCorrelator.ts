@@ -123,13 +123,9 @@ export class EventCorrelator {
 class Lru<V> {
   private readonly m = new Map<string, V>();
 
+  /** A lookup; recency is refreshed by the set() that always follows it in EventCorrelate. */
   get(k: string): V | undefined {
-    const v = this.m.get(k);
-    if (v !== undefined) {
-      this.m.delete(k);
-      this.m.set(k, v);
-    }
-    return v;
+    return this.m.get(k);
   }
 
   set(k: string, v: V): void {

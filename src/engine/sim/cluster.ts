@@ -10,6 +10,7 @@ import { Store } from "../apiserver/store";
 import { WatchHub } from "../apiserver/watch";
 import { ApiClient } from "../client/apiClient";
 import { EventNameClock, EventRecorder } from "../client/eventRecorder";
+import { EVENT_TTL_SWEEP_MS, EventTTL } from "../apiserver/eventTTL";
 import { SharedInformers } from "../client/sharedInformers";
 import { WorkQueue } from "../client/workqueue";
 import type { ControllerContext } from "../controllers/context";
@@ -54,6 +55,7 @@ export class Cluster {
   readonly hub: WatchHub;
   readonly audit = new AuditLog();
   readonly api: ApiServer;
+  readonly eventTTL: EventTTL;
   /** Replaced by a new process when kube-controller-manager restarts (chaos/controlPlane.ts). */
   controllerManager: ControllerManager;
   /** Replaced by a new process when kube-scheduler restarts. */
@@ -82,6 +84,14 @@ export class Cluster {
     this.hub = new WatchHub(this.store);
     this.api = new ApiServer(this.store, this.clock, this.random, this.audit, { freezeStored: this.config.strict });
     this.api.hooks = admissionHooks(this.store, this.random);
+    // Events live for --event-ttl (1h) after their last write, then etcd drops them (no API request).
+    this.eventTTL = new EventTTL(this.store, this.clock);
+    const expireEvents = (): void => {
+      // A member without quorum expires nothing: etcd's lessor runs on the leader.
+      if (this.controlPlane.etcd.hasQuorum) this.eventTTL.sweep();
+      this.events.after(EVENT_TTL_SWEEP_MS, "etcd:lease-expiry", expireEvents);
+    };
+    this.events.after(EVENT_TTL_SWEEP_MS, "etcd:lease-expiry", expireEvents);
     // The Service registry allocates ClusterIPs (kubeadm's 10.96.0.0/12) and NodePorts; a deleted
     // Service gives them back.
     const services = new ServiceAllocator(this.random.fn);
