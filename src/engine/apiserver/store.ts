@@ -15,6 +15,11 @@ export interface StoreEvent {
   readonly object: KubeObject;
   /** The object before the change (undefined for ADDED). The page diffs against it. */
   readonly prev?: KubeObject;
+  /**
+   * The informers' cache key ("namespace/name"), computed by the first informer that handles the event and
+   * shared by the others: one string per object instead of one per informer cache.
+   */
+  cacheKey?: string;
 }
 
 /** A point-in-time copy of the keyspace (sim/chaos etcd snapshots). */

@@ -136,7 +136,7 @@ export class Informer<T extends KubeObject = KubeObject> {
 
   private apply(e: StoreEvent): void {
     const obj = e.object as T;
-    const key = keyOf(obj);
+    const key = (e.cacheKey ??= keyOf(obj));
     const old = this.items.get(key);
     // A pod that moved off this kubelet's node (or a DELETED event) leaves the cache.
     const gone = e.type === "DELETED" || (this.opts.nodeName !== undefined && obj.spec?.nodeName !== this.opts.nodeName);
