@@ -36,7 +36,11 @@ export class Informer<T extends KubeObject = KubeObject> {
   private readonly items = new Map<string, T>();
   private readonly handlers: EventHandlers<T>[] = [];
   private readonly indexers = new Map<string, IndexFunc<T>>();
-  private readonly indices = new Map<string, Map<string, Set<string>>>();
+  /**
+   * index name → value → the keys under it. A value with a single key holds the key itself: uid-like
+   * indexes have one bucket per object, and 150,000 one-element Sets would cost tens of MB.
+   */
+  private readonly indices = new Map<string, Map<string, Bucket>>();
   private buffer: StoreEvent[] = [];
   private drainTask: ScheduledTask | undefined;
   private watch: WatchHandle | undefined;
@@ -59,7 +63,7 @@ export class Informer<T extends KubeObject = KubeObject> {
   addIndexer(name: string, fn: IndexFunc<T>): void {
     if (this.indexers.has(name)) return;
     this.indexers.set(name, fn);
-    const idx = new Map<string, Set<string>>();
+    const idx = new Map<string, Bucket>();
     this.indices.set(name, idx);
     for (const [k, o] of this.items) for (const v of fn(o)) addTo(idx, v, k);
   }
@@ -103,18 +107,21 @@ export class Informer<T extends KubeObject = KubeObject> {
   /** Calls `fn` for each object under an index value, without building an array (hot paths). */
   forEachInIndex(name: string, value: string, fn: (obj: T) => void): void {
     const keys = this.indices.get(name)?.get(value);
-    if (!keys) return;
+    if (keys === undefined) return;
+    if (typeof keys === "string") return fn(this.items.get(keys)!);
     for (const k of keys) fn(this.items.get(k)!);
   }
 
   /** How many objects are under an index value. */
   indexSize(name: string, value: string): number {
-    return this.indices.get(name)?.get(value)?.size ?? 0;
+    const keys = this.indices.get(name)?.get(value);
+    return keys === undefined ? 0 : typeof keys === "string" ? 1 : keys.size;
   }
 
   byIndex(name: string, value: string): T[] {
     const keys = this.indices.get(name)?.get(value);
-    if (!keys) return [];
+    if (keys === undefined) return [];
+    if (typeof keys === "string") return [this.items.get(keys)!];
     const out: T[] = [];
     for (const k of keys) out.push(this.items.get(k)!);
     return out;
@@ -162,19 +169,13 @@ export class Informer<T extends KubeObject = KubeObject> {
         const was = fn(old);
         const now = fn(next);
         if (sameValues(was, now)) continue;
-        for (const v of was) {
-          const set = idx.get(v);
-          if (set && set.delete(key) && set.size === 0) idx.delete(v);
-        }
+        for (const v of was) removeFrom(idx, v, key);
         for (const v of now) addTo(idx, v, key);
         continue;
       }
       if (old) {
-        for (const v of fn(old)) {
-          const set = idx.get(v);
-          // Drop emptied buckets: uid-keyed indexes would otherwise keep one per deleted object forever.
-          if (set && set.delete(key) && set.size === 0) idx.delete(v);
-        }
+        // Emptied buckets go: uid-keyed indexes would otherwise keep one per deleted object forever.
+        for (const v of fn(old)) removeFrom(idx, v, key);
       }
       if (next) for (const v of fn(next)) addTo(idx, v, key);
     }
@@ -187,8 +188,20 @@ function sameValues(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-function addTo(idx: Map<string, Set<string>>, value: string, key: string): void {
-  let s = idx.get(value);
-  if (!s) idx.set(value, (s = new Set()));
-  s.add(key);
+type Bucket = string | Set<string>;
+
+function addTo(idx: Map<string, Bucket>, value: string, key: string): void {
+  const b = idx.get(value);
+  if (b === undefined) idx.set(value, key);
+  else if (typeof b === "string") {
+    if (b !== key) idx.set(value, new Set([b, key]));
+  } else b.add(key);
+}
+
+function removeFrom(idx: Map<string, Bucket>, value: string, key: string): void {
+  const b = idx.get(value);
+  if (b === undefined) return;
+  if (typeof b === "string") {
+    if (b === key) idx.delete(value);
+  } else if (b.delete(key) && b.size === 0) idx.delete(value);
 }
