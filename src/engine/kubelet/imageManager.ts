@@ -14,10 +14,18 @@ export interface PullResult {
   totalMs: number;
 }
 
+/** One entry of Node.status.images. */
+export interface NodeImage {
+  readonly names: string[];
+  readonly sizeBytes: number;
+}
+
 export class ImageManager {
   /** image → size and the time it finished downloading (a pull in flight is not yet present). */
   private readonly present = new Map<string, { sizeBytes: number; at: number }>();
   private busyUntil = 0;
+  /** list() as last built; dropped whenever `present` changes. */
+  private listed: readonly NodeImage[] | undefined;
 
   constructor(
     private readonly model: ContainerModel,
@@ -28,15 +36,22 @@ export class ImageManager {
     return p !== undefined && p.at <= now;
   }
 
-  /** Images on the node with sizes, for Node.status.images and ImageLocality scoring. */
-  list(): { names: string[]; sizeBytes: number }[] {
-    return [...this.present].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, p]) => ({ names: [name], sizeBytes: p.sizeBytes }));
+  /**
+   * Images on the node with sizes, for Node.status.images and ImageLocality scoring. The same array is
+   * returned while the set of images is unchanged (the status loop compares it every 10s); it is posted
+   * into the API, so nobody may mutate it.
+   */
+  list(): readonly NodeImage[] {
+    this.listed ??= [...this.present].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, p]) => ({ names: [name], sizeBytes: p.sizeBytes }));
+    return this.listed;
   }
 
   /** Marks an image as present without pulling (pre-loaded images of a kind node). */
   preload(image: string): void {
     const o = this.model.pullImage(image);
-    if (o.ok) this.present.set(image, { sizeBytes: o.sizeBytes, at: 0 });
+    if (!o.ok) return;
+    this.present.set(image, { sizeBytes: o.sizeBytes, at: 0 });
+    this.listed = undefined;
   }
 
   /**
@@ -50,7 +65,10 @@ export class ImageManager {
     const pullMs = outcome.ok && have && have.at <= start ? REPULL_MS : outcome.durationMs;
     const doneAt = start + pullMs;
     this.busyUntil = doneAt;
-    if (outcome.ok && !(have && have.at <= doneAt)) this.present.set(image, { sizeBytes: outcome.sizeBytes, at: doneAt });
+    if (outcome.ok && !(have && have.at <= doneAt)) {
+      this.present.set(image, { sizeBytes: outcome.sizeBytes, at: doneAt });
+      this.listed = undefined;
+    }
     return { doneAt, result: { outcome, pullMs, totalMs: doneAt - now } };
   }
 }

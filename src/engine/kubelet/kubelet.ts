@@ -17,9 +17,10 @@ import type { ClusterTimings } from "../sim/timings";
 import { KUBERNETES_VERSION, type NodeConfig } from "../sim/clusterConfig";
 import { jsonEqual } from "../apiserver/strategy";
 import type { ContainerModel } from "./containerModel";
-import { ImageManager } from "./imageManager";
-import { conditionsChanged, initialNode, nodeAddress, nodeConditions } from "./nodeStatus";
+import { ImageManager, type NodeImage } from "./imageManager";
+import { initialNode, nodeAddress, nodeConditions, reportedConditionsChanged, type ConditionOverride } from "./nodeStatus";
 import { generatePodStatus } from "./podStatus";
+import { statusEqualIgnoringTimes } from "./statusEquality";
 import { PodWorker, type PodWorkerHost } from "./podWorker";
 import { KubeletVolumes } from "./volumes/kubeletVolumes";
 import { ConfigVolumes } from "./config/configVolumes";
@@ -67,6 +68,8 @@ const SYSTEM_CRITICAL_PRIORITY = 2_000_000_000;
 
 export class Kubelet {
   readonly nodeName: string;
+  /** The Node's storage key (read every status tick). */
+  private readonly nodeKey: string;
   readonly hostIP: string;
   /** The machine is up. */
   alive = false;
@@ -80,10 +83,12 @@ export class Kubelet {
   private pods: Informer<Pod> | undefined;
   private loops: ScheduledTask[] = [];
   private lastNodeReport = -Infinity;
+  /** The last (posted, ours) pair of image lists found equal: the status loop need not compare them again. */
+  private imagesSeen: { posted: Node["status"]["images"]; ours: readonly NodeImage[] | undefined } = { posted: undefined, ours: undefined };
   /** A graceful node shutdown is under way (nodeshutdown manager). */
   shuttingDown = false;
   /** Conditions reported instead of the defaults (the shutdown manager's Ready=False, memory pressure). */
-  readonly conditionOverrides = new Map<string, { status: "True" | "False"; reason: string; message: string }>();
+  readonly conditionOverrides = new Map<string, ConditionOverride>();
   /** Pods the kubelet killed itself, by uid: they end Failed with this reason instead of being deleted. */
   private readonly kills = new Map<string, KubeletKill>();
   private nextPodIP = 2;
@@ -100,6 +105,7 @@ export class Kubelet {
     readonly index: number,
   ) {
     this.nodeName = config.name;
+    this.nodeKey = `nodes/${config.name}`;
     this.hostIP = nodeAddress(index);
     this.images = new ImageManager(deps.model);
     // A kind node image ships the control plane, kube-proxy and CoreDNS images: no pull on first boot.
@@ -336,7 +342,7 @@ export class Kubelet {
 
   private renewLease(): void {
     if (!this.alive || !this.connected) return;
-    const renewTime = rfc3339Micro(this.deps.clock.absolute());
+    const renewTime = leaseTime(this.deps.clock.absolute());
     try {
       this.deps.client.patch<Lease>("Lease", "kube-node-lease", this.nodeName, (l) => {
         l.spec = { ...l.spec, renewTime };
@@ -362,20 +368,24 @@ export class Kubelet {
   }
 
   private nodeUid(): string {
-    return this.deps.store.get("nodes", `nodes/${this.nodeName}`)?.metadata.uid ?? "";
+    return this.deps.store.get("nodes", this.nodeKey)?.metadata.uid ?? "";
   }
 
   /** setNodeStatus + the report-frequency rule: post when something changed or 5 minutes passed. */
   private syncNodeStatus(force: boolean): void {
     if (!this.alive || !this.connected) return;
-    const node = this.deps.store.get("nodes", `nodes/${this.nodeName}`) as Node | undefined;
+    const node = this.deps.store.get("nodes", this.nodeKey) as Node | undefined;
     if (!node) {
       this.register();
       return;
     }
     const now = this.deps.clock.now();
-    const ts = rfc3339(this.deps.clock.absolute());
     const prev = node.status.conditions ?? [];
+    const images = this.images.list();
+    const changed = reportedConditionsChanged(this.networkReady, this.conditionOverrides, prev) || this.imagesChanged(images, node.status.images);
+    // The common tick (nothing changed, report not due) ends here without building anything.
+    if (!force && !changed && now - this.lastNodeReport < this.deps.timings.nodeStatusReportFrequencyMs) return;
+    const ts = rfc3339(this.deps.clock.absolute());
     const next = nodeConditions(this.networkReady, prev, ts);
     for (let i = 0; i < next.length; i++) {
       const o = this.conditionOverrides.get(next[i]!.type);
@@ -383,19 +393,25 @@ export class Kubelet {
       const p = prev.find((c) => c.type === next[i]!.type);
       next[i] = { ...next[i]!, ...o, lastTransitionTime: p && p.status === o.status ? p.lastTransitionTime : ts };
     }
-    const images = this.images.list();
-    const changed = conditionsChanged(next, prev) || !jsonEqual(images, node.status.images ?? []);
-    if (!force && !changed && now - this.lastNodeReport < this.deps.timings.nodeStatusReportFrequencyMs) return;
     const becameReady = prev.find((c) => c.type === "Ready")?.status !== "True" && this.networkReady;
     try {
       this.deps.client.patch<Node>("Node", undefined, this.nodeName, (n) => {
-        n.status = { ...n.status, conditions: next, images };
+        // The image list is shared with the ImageManager's cache and the store: never mutated.
+        n.status = { ...n.status, conditions: next, images: images as NonNullable<Node["status"]["images"]> };
       }, "status");
       this.lastNodeReport = now;
       if (becameReady) this.deps.recorder.record(this.nodeRef(), "Normal", "NodeReady", `Node ${this.nodeName} status is now: NodeReady`);
     } catch {
       // Unreachable API server: retried at the next status tick.
     }
+  }
+
+  /** Whether the node's posted images differ from ours (remembering the last pair found equal). */
+  private imagesChanged(ours: readonly NodeImage[], posted: Node["status"]["images"]): boolean {
+    if (posted === ours || (posted === this.imagesSeen.posted && ours === this.imagesSeen.ours)) return false;
+    if (!jsonEqual(ours, posted ?? [])) return true;
+    this.imagesSeen = { posted, ours };
+    return false;
   }
 
   // ---- pods ----
@@ -467,7 +483,7 @@ export class Kubelet {
       if (!this.workers.has(w.pod.metadata.uid)) continue;
       const status = this.statusOf(w);
       const prevPosted = w.pod.status;
-      if (prevPosted && jsonEqual(stripTimes(status), stripTimes(prevPosted))) continue;
+      if (prevPosted && statusEqualIgnoringTimes(status, prevPosted)) continue;
       try {
         w.pod = this.deps.client.patch<Pod>("Pod", w.pod.metadata.namespace, w.pod.metadata.name, (p) => {
           p.status = { ...status, conditions: mergeConditions(p.status?.conditions, status.conditions) };
@@ -506,6 +522,20 @@ export class Kubelet {
   }
 }
 
+/**
+ * rfc3339Micro, remembered for the last instant: kubelets booted together renew their leases at the
+ * same simulated millisecond, 5,000 of them every 10s.
+ */
+function leaseTime(absMs: number): string {
+  if (absMs !== lastLeaseAbs) {
+    lastLeaseAbs = absMs;
+    lastLeaseText = rfc3339Micro(absMs);
+  }
+  return lastLeaseText;
+}
+let lastLeaseAbs = Number.NaN;
+let lastLeaseText = "";
+
 /** Conditions owned by others (PodScheduled, DisruptionTarget) are kept as the server has them. */
 function mergeConditions(server: PodStatus["conditions"], ours: PodStatus["conditions"]): PodStatus["conditions"] {
   const own = new Set((ours ?? []).map((c) => c.type));
@@ -516,8 +546,4 @@ function mergeConditions(server: PodStatus["conditions"], ours: PodStatus["condi
 function isCriticalPod(pod: Pod): boolean {
   if (pod.metadata.annotations?.["kubernetes.io/config.mirror"] !== undefined) return true;
   return (pod.spec.priority ?? 0) >= SYSTEM_CRITICAL_PRIORITY;
-}
-
-function stripTimes(s: PodStatus): unknown {
-  return { ...s, conditions: (s.conditions ?? []).map((c) => ({ type: c.type, status: c.status, reason: c.reason })) };
 }

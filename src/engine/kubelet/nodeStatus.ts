@@ -84,28 +84,66 @@ export function initialNode(cfg: NodeConfig, index: number): Node {
   };
 }
 
+/** A condition the kubelet's setters report: [type, status, reason, message]. */
+type ConditionRow = readonly [type: string, status: NodeCondition["status"], reason: string, message: string];
+
+const PRESSURE_ROWS: readonly ConditionRow[] = [
+  ["MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available"],
+  ["DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure"],
+  ["PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available"],
+];
+const READY_ROW: ConditionRow = ["Ready", "True", "KubeletReady", "kubelet is posting ready status"];
+const NOT_READY_ROW: ConditionRow = [
+  "Ready",
+  "False",
+  "KubeletNotReady",
+  "container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized",
+];
+const ROWS_READY: readonly ConditionRow[] = [...PRESSURE_ROWS, READY_ROW];
+const ROWS_NOT_READY: readonly ConditionRow[] = [...PRESSURE_ROWS, NOT_READY_ROW];
+
+/** What a status setter reports instead of its default (graceful shutdown's Ready=False, memory pressure). */
+export interface ConditionOverride {
+  status: "True" | "False";
+  reason: string;
+  message: string;
+}
+
+function findCondition(list: readonly NodeCondition[], type: string): NodeCondition | undefined {
+  for (const c of list) if (c.type === type) return c;
+  return undefined;
+}
+
 /** The four conditions the kubelet's setters report (MemoryPressure, DiskPressure, PIDPressure, Ready). */
 export function nodeConditions(ready: boolean, prev: readonly NodeCondition[], now: string): NodeCondition[] {
-  const want: [string, string, string, string][] = [
-    ["MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available"],
-    ["DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure"],
-    ["PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available"],
-    ready
-      ? ["Ready", "True", "KubeletReady", "kubelet is posting ready status"]
-      : ["Ready", "False", "KubeletNotReady", "container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized"],
-  ];
-  return want.map(([type, status, reason, message]) => {
-    const p = prev.find((c) => c.type === type);
+  return (ready ? ROWS_READY : ROWS_NOT_READY).map(([type, status, reason, message]) => {
+    const p = findCondition(prev, type);
     const transition = p && p.status === status ? p.lastTransitionTime : now;
-    return { type, status: status as NodeCondition["status"], lastHeartbeatTime: now, lastTransitionTime: transition, reason, message };
+    return { type, status, lastHeartbeatTime: now, lastTransitionTime: transition, reason, message };
   });
+}
+
+/**
+ * Whether the conditions the kubelet would report now — nodeConditions(ready, …) with `overrides`
+ * applied — differ from `prev` as conditionsChanged judges it, without building them. The status loop
+ * asks this every 10s per node, and the answer is almost always no.
+ */
+export function reportedConditionsChanged(ready: boolean, overrides: ReadonlyMap<string, ConditionOverride>, prev: readonly NodeCondition[]): boolean {
+  const rows = ready ? ROWS_READY : ROWS_NOT_READY;
+  if (rows.length !== prev.length) return true;
+  for (const [type, status, reason] of rows) {
+    const p = findCondition(prev, type);
+    const o = overrides.size > 0 ? overrides.get(type) : undefined;
+    if (!p || p.status !== (o ? o.status : status) || p.reason !== (o ? o.reason : reason)) return true;
+  }
+  return false;
 }
 
 /** True when the reported conditions differ from `prev` in anything but heartbeat times. */
 export function conditionsChanged(next: readonly NodeCondition[], prev: readonly NodeCondition[]): boolean {
   if (next.length !== prev.length) return true;
   for (const n of next) {
-    const p = prev.find((c) => c.type === n.type);
+    const p = findCondition(prev, n.type);
     if (!p || p.status !== n.status || p.reason !== n.reason) return true;
   }
   return false;

@@ -97,22 +97,28 @@ export interface StatusInput {
   now: string;
 }
 
+function findCondition(list: readonly PodCondition[], type: string): PodCondition | undefined {
+  for (const c of list) if (c.type === type) return c;
+  return undefined;
+}
+
 /** generateAPIPodStatus: phase, conditions in the kubelet's order, container statuses, IPs. */
 export function generatePodStatus(input: StatusInput): PodStatus {
   const { pod, init, regular, now } = input;
   const prev = pod.status?.conditions ?? [];
-  const prevOf = (t: string) => prev.find((c) => c.type === t);
   const phase = getPhase(pod, init, regular, input.podIsTerminal);
+  const initContainers = pod.spec.initContainers ?? [];
 
-  const initNotDone = (pod.spec.initContainers ?? [])
-    .filter((c) => !isSidecar(c))
-    .filter((c) => statusOf(init, c.name)?.state.terminated?.exitCode !== 0)
-    .map((c) => c.name);
+  // Plain loops, no intermediate arrays: the status manager runs this for every pod status change.
+  const initNotDone: string[] = [];
+  const unready: string[] = [];
+  for (const c of initContainers) {
+    if (isSidecar(c)) {
+      if (!statusOf(init, c.name)?.ready) unready.push(c.name);
+    } else if (statusOf(init, c.name)?.state.terminated?.exitCode !== 0) initNotDone.push(c.name);
+  }
+  for (const c of pod.spec.containers) if (!statusOf(regular, c.name)?.ready) unready.push(c.name);
   const initialized = initNotDone.length === 0 || phase === "Succeeded";
-  const unready = [
-    ...(pod.spec.initContainers ?? []).filter((c) => isSidecar(c) && !statusOf(init, c.name)?.ready).map((c) => c.name),
-    ...pod.spec.containers.filter((c) => !statusOf(regular, c.name)?.ready).map((c) => c.name),
-  ];
   const completed = phase === "Succeeded" || phase === "Failed";
   const containersReady = unready.length === 0 && !completed;
   let readyReason: string | undefined;
@@ -128,26 +134,25 @@ export function generatePodStatus(input: StatusInput): PodStatus {
       readyMessage = `containers with unready status: ${names(unready)}`;
     }
   }
-  const scheduled = prevOf("PodScheduled");
   const conditions: PodCondition[] = [
-    condition("PodReadyToStartContainers", input.sandboxReady, undefined, undefined, prevOf("PodReadyToStartContainers"), now),
-    condition("Initialized", initialized, "ContainersNotInitialized", `containers with incomplete status: ${names(initNotDone)}`, prevOf("Initialized"), now),
-    condition("Ready", containersReady, readyReason, readyMessage, prevOf("Ready"), now),
-    condition("ContainersReady", containersReady, readyReason, readyMessage, prevOf("ContainersReady"), now),
+    condition("PodReadyToStartContainers", input.sandboxReady, undefined, undefined, findCondition(prev, "PodReadyToStartContainers"), now),
+    condition("Initialized", initialized, "ContainersNotInitialized", initialized ? undefined : `containers with incomplete status: ${names(initNotDone)}`, findCondition(prev, "Initialized"), now),
+    condition("Ready", containersReady, readyReason, readyMessage, findCondition(prev, "Ready"), now),
+    condition("ContainersReady", containersReady, readyReason, readyMessage, findCondition(prev, "ContainersReady"), now),
   ];
+  const scheduled = findCondition(prev, "PodScheduled");
   if (scheduled) conditions.push(scheduled);
   for (const c of prev) if (c.type === "DisruptionTarget") conditions.push(c);
 
-  const status: PodStatus = {
-    phase,
-    conditions,
-    hostIP: input.hostIP,
-    hostIPs: [{ ip: input.hostIP }],
-    ...(input.podIP ? { podIP: input.podIP, podIPs: [{ ip: input.podIP }] } : {}),
-    ...(input.startTime ? { startTime: input.startTime } : {}),
-    ...(init.length ? { initContainerStatuses: init } : {}),
-    containerStatuses: regular,
-    ...(pod.status?.qosClass ? { qosClass: pod.status.qosClass } : {}),
-  };
+  // Keys in the order upstream's JSON shows them (the printers and the page keep insertion order).
+  const status: PodStatus = { phase, conditions, hostIP: input.hostIP, hostIPs: [{ ip: input.hostIP }] };
+  if (input.podIP) {
+    status.podIP = input.podIP;
+    status.podIPs = [{ ip: input.podIP }];
+  }
+  if (input.startTime) status.startTime = input.startTime;
+  if (init.length) status.initContainerStatuses = init;
+  status.containerStatuses = regular;
+  if (pod.status?.qosClass) status.qosClass = pod.status.qosClass;
   return status;
 }

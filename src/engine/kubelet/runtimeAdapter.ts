@@ -5,7 +5,7 @@ import type { Container, Pod, Probe } from "../api/types";
 import { fnv32a } from "../apimachinery/hash";
 import type { SeededRandom } from "../sim/random";
 import { pullImage as modelPull, lookupImage } from "./behaviour/images";
-import { compileBehaviour } from "./behaviour/program";
+import { compileBehaviour, kubeletVarRefs } from "./behaviour/program";
 import { runProbe } from "./behaviour/probes";
 import { createContainerProcess, type ContainerProcess } from "./behaviour/runtime";
 import { kubeletManagedFiles } from "./behaviour/kubeletFiles";
@@ -137,19 +137,51 @@ function downwardField(pod: Pod, path: string, podIP: string): string | undefine
   }
 }
 
+/** compileBehaviour's environment: the literal env values under the resolved ones. */
+function programEnv(c: Container, env: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of c.env ?? []) if (e.value !== undefined) out[e.name] = e.value ?? "";
+  return Object.assign(out, env);
+}
+
+/**
+ * What a compiled Program depends on besides the environment it carries: the template fields, and the
+ * values of the variables command and args reference as $(VAR) (null when unset).
+ */
+function programKey(c: Container, env: Readonly<Record<string, string>>): string {
+  // The common template (no command, no args): a two-element key cannot equal a five-element one.
+  if (c.command === undefined && c.args === undefined) return JSON.stringify([c.image, c.workingDir]);
+  const refs: string[] = [];
+  for (const s of c.command ?? []) kubeletVarRefs(s, refs);
+  for (const s of c.args ?? []) kubeletVarRefs(s, refs);
+  const values = refs.map((name) => (Object.prototype.hasOwnProperty.call(env, name) ? env[name] : null));
+  return JSON.stringify([c.image, c.command, c.args, c.workingDir, values]);
+}
+
 export function createContainerModel(_random: SeededRandom): ContainerModel {
-  // Compiling a container's behaviour is pure; 150,000 pods of one template share one Program.
+  // Compiling a container's behaviour is pure, and apart from the environment the process sees (every
+  // pod has its own HOSTNAME) it depends only on the template and on the variables command and args
+  // expand: 150,000 pods of one template compile once and differ only in `env`.
   const programs = new Map<string, Program>();
   const compile = (pod: Pod, c: Container, info: ImageInfo, podIP: string): Program => {
-    const env = { ...kubeletEnv(pod), ...resolvedEnv(pod, c, podIP) };
-    const key = JSON.stringify([c.image, c.command, c.args, c.workingDir, env]);
+    const env = programEnv(c, { ...kubeletEnv(pod), ...resolvedEnv(pod, c, podIP) });
+    const key = programKey(c, env);
     let p = programs.get(key);
     if (!p) {
       p = compileBehaviour(c, info, { env });
       if (programs.size > 5000) programs.clear();
       programs.set(key, p);
     }
-    return p;
+    return { ...p, env };
+  };
+  // lookupImage parses the reference and searches the catalogue: the same few images start again and again.
+  const images = new Map<string, ImageInfo | undefined>();
+  const imageInfo = (image: string): ImageInfo | undefined => {
+    if (images.has(image)) return images.get(image);
+    const info = lookupImage(image);
+    if (images.size > 5000) images.clear();
+    images.set(image, info);
+    return info;
   };
   const pulls = new Map<string, PullOutcome>();
   return {
@@ -167,7 +199,7 @@ export function createContainerModel(_random: SeededRandom): ContainerModel {
       return out;
     },
     start(pod: Pod, container: Container, opts: StartOptions): RunningContainer {
-      const info = lookupImage(container.image ?? "");
+      const info = imageInfo(container.image ?? "");
       if (!info) throw new Error(`image ${container.image} was never pulled`);
       const program = compile(pod, container, info, opts.podIP);
       const kubeletFiles = kubeletManagedFiles({

@@ -50,6 +50,8 @@ interface NodeHealthData {
   readyTransitionTimestamp: number;
   status: NodeStatus | undefined;
   lease: Lease | undefined;
+  /** `lease`'s renewTime parsed (abs ms, NaN if unparsable), filled in when first compared. */
+  leaseRenewMs?: number;
 }
 
 export interface NodeLifecycleOptions {
@@ -212,8 +214,9 @@ export class NodeLifecycleController implements Controller {
    */
   private tryUpdateNodeHealth(node: Node): { observed: NodeCondition; current: NodeCondition | undefined; node: Node } {
     const name = node.metadata.name;
-    const prev = this.nodeHealthMap.get(name);
-    let health: NodeHealthData | undefined = prev ? { ...prev } : undefined;
+    // The entry is updated in place: only this map holds it, and the finally below stores the result
+    // whatever happens (upstream works on the same pointer). 5,000 nodes every 5s: no copies on this path.
+    let health: NodeHealthData | undefined = this.nodeHealthMap.get(name);
     const now = this.now();
     let gracePeriod: number;
     let observed: NodeCondition;
@@ -226,11 +229,13 @@ export class NodeLifecycleController implements Controller {
       if (health) health.status = node.status;
       else health = { status: node.status, probeTimestamp: created, readyTransitionTimestamp: created, lease: undefined };
     } else {
-      observed = { ...current };
+      // The cached node is never mutated (the Unknown write below works on a deep copy): no copy needed.
+      observed = current;
       gracePeriod = this.ctx.timings.nodeMonitorGracePeriodMs;
     }
     const saved = health ? getNodeCondition(health.status, "Ready") : undefined;
     const savedLease = health?.lease;
+    const savedLeaseMs = health?.leaseRenewMs;
     if (!health) {
       health = { status: node.status, probeTimestamp: now, readyTransitionTimestamp: now, lease: undefined };
     } else if ((!saved && current) || (saved && !current)) {
@@ -242,8 +247,12 @@ export class NodeLifecycleController implements Controller {
     }
     // A renewed lease always refreshes the probe time (even if the kubelet never posts status).
     const lease = this.leases.get(`${NODE_LEASE_NAMESPACE}/${name}`);
-    if (lease && (!savedLease || microTimeBefore(savedLease.spec?.renewTime, lease.spec?.renewTime))) {
+    // RenewTime.Before (false when either side is missing or unparsable). The same cached object cannot
+    // be newer than itself (stored objects are replaced, never mutated), and each lease is parsed once.
+    let observedMs: number | undefined;
+    if (lease && (!savedLease || (savedLease !== lease && (savedLeaseMs ?? parseTime(savedLease.spec?.renewTime)) < (observedMs = parseTime(lease.spec?.renewTime))))) {
       health.lease = lease;
+      health.leaseRenewMs = observedMs;
       health.probeTimestamp = now;
     }
     try {
@@ -507,13 +516,6 @@ export class NodeLifecycleController implements Controller {
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** metav1.MicroTime.Before on pointers: false when either side is missing (or unparsable). */
-function microTimeBefore(a: string | undefined, b: string | undefined): boolean {
-  const ta = parseTime(a);
-  const tb = parseTime(b);
-  return !Number.isNaN(ta) && !Number.isNaN(tb) && ta < tb;
 }
 
 /** apiequality.Semantic.DeepEqual on two NodeConditions. */

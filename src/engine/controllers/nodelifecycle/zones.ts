@@ -14,10 +14,26 @@ export const LabelTopologyRegion = "topology.kubernetes.io/region";
 /** node.kubernetes.io/exclude-disruption: nodes with this label do not count towards zone health. */
 export const LabelNodeDisruptionExclusion = "node.kubernetes.io/exclude-disruption";
 
+/**
+ * Zone keys by labels object. The node controller asks for every node's zone several times each 5s
+ * pass; a node's labels object only changes when the Node is written, so the same key string (already
+ * hashed by the maps it indexes) comes back.
+ */
+const zoneKeys = new WeakMap<Readonly<Record<string, string>>, string>();
+
 // mirrors GetZoneKey: "<region>:\x00:<zone>", or "" when the node has neither label.
 export function getZoneKey(node: Node): string {
   const labels = node.metadata.labels;
   if (!labels) return "";
+  let key = zoneKeys.get(labels);
+  if (key === undefined) {
+    key = zoneKeyOf(labels);
+    zoneKeys.set(labels, key);
+  }
+  return key;
+}
+
+function zoneKeyOf(labels: Readonly<Record<string, string>>): string {
   const zone = LabelFailureDomainBetaZone in labels ? labels[LabelFailureDomainBetaZone]! : (labels[LabelTopologyZone] ?? "");
   const region = LabelFailureDomainBetaRegion in labels ? labels[LabelFailureDomainBetaRegion]! : (labels[LabelTopologyRegion] ?? "");
   if (region === "" && zone === "") return "";

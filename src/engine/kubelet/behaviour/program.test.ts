@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Container } from "../../api/types";
 import { lookupImage } from "./images";
-import { compileBehaviour, expandKubeletVars, processArgs } from "./program";
+import { compileBehaviour, expandKubeletVars, kubeletVarRefs, processArgs } from "./program";
 import type { ImageInfo } from "./types";
 
 function image(ref: string): ImageInfo {
@@ -40,6 +40,32 @@ describe("expandKubeletVars (third_party/forked/golang/expansion)", () => {
   });
   it("leaves shell syntax alone: $VAR, $((...)), $(date)", () => {
     expect(expandKubeletVars('echo "$i: $(date)"; i=$((i+1))', env)).toBe('echo "$i: $(date)"; i=$((i+1))');
+  });
+});
+
+describe("kubeletVarRefs", () => {
+  const refs = (s: string) => {
+    const out: string[] = [];
+    kubeletVarRefs(s, out);
+    return out;
+  };
+  it("names exactly the variables expandKubeletVars looks up", () => {
+    expect(refs("$(MESSAGE)")).toEqual(["MESSAGE"]);
+    expect(refs("x-$(A)-y $(B)")).toEqual(["A", "B"]);
+    expect(refs("$$(MESSAGE)")).toEqual([]); // escaped
+    expect(refs("$$$(A)")).toEqual(["A"]);
+    expect(refs('echo "$i: $(date)"; i=$((i+1))')).toEqual(["date", "(i+1"]);
+    expect(refs("$(unterminated")).toEqual([]);
+    expect(refs("$")).toEqual([]);
+    expect(refs("plain")).toEqual([]);
+  });
+  it("expansion depends on the environment only through them", () => {
+    const inputs = ["$(A)$(B)", "$$(A)$(B)", "$(A", "a$$b$(C)d$", "$((x))", "$($(A))"];
+    const full = { A: "1", B: "2", C: "3", "(x": "p", "$(A": "q", other: "z" };
+    for (const input of inputs) {
+      const only = Object.fromEntries(refs(input).filter((n) => n in full).map((n) => [n, full[n as keyof typeof full]]));
+      expect(expandKubeletVars(input, only)).toBe(expandKubeletVars(input, full));
+    }
   });
 });
 

@@ -43,6 +43,25 @@ export function expandKubeletVars(input: string, env: Readonly<Record<string, st
   return out + input.slice(checkpoint);
 }
 
+/**
+ * The variable names `input`'s $(VAR) references would look up in expandKubeletVars (same scan, `$$`
+ * escapes skipped), appended to `out`. Expansion depends on the environment only through these names.
+ */
+export function kubeletVarRefs(input: string, out: string[]): void {
+  for (let cursor = input.indexOf("$"); cursor >= 0 && cursor + 1 < input.length; cursor = input.indexOf("$", cursor + 1)) {
+    const next = input[cursor + 1];
+    if (next === "(") {
+      const close = input.indexOf(")", cursor + 2);
+      if (close < 0) {
+        cursor += 1;
+        continue;
+      }
+      out.push(input.slice(cursor + 2, close));
+      cursor = close;
+    } else cursor += 1; // "$$" (an escaped "$") or "$x": one character consumed after the "$"
+  }
+}
+
 /** The argv containerd execs. mirrors WithProcessArgs (containerd internal/cri/opts/spec_opts.go). */
 export function processArgs(command: readonly string[] | undefined, args: readonly string[] | undefined, image: ImageInfo): string[] {
   let cmd = [...(command ?? [])];

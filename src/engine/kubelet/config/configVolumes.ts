@@ -9,7 +9,7 @@
 // (pkg/util/goroutinemap/exponentialbackoff: initialDurationBeforeRetry 500ms, maxDurationBeforeRetry 2m2s).
 // A projected service-account token volume (kube-api-access-*) never blocks: its CA ConfigMap is
 // published by a controller this simulation may not run.
-import type { Pod, Volume } from "../../api/types";
+import type { KubeObject, Pod, Volume } from "../../api/types";
 import type { VolumeStore } from "../behaviour/containerFs";
 import type { ConfigSource } from "./configSources";
 import { isConfigVolume, isTokenVolume, projectVolume, type Projection } from "./volumeProjector";
@@ -31,9 +31,23 @@ export interface ConfigVolumeDeps {
   after(ms: number, label: string, fn: () => void): void;
 }
 
+/** One ConfigMap or Secret read while projecting a volume, and what the read returned. */
+interface Lookup {
+  readonly secret: boolean;
+  readonly namespace: string;
+  readonly name: string;
+  readonly obj: KubeObject | undefined;
+}
+
 export class ConfigVolumes {
   /** Modes of the last projection per pod uid and volume (for inspection: `ls -l` is not modelled). */
   private readonly modes = new Map<string, Map<string, ReadonlyMap<string, number>>>();
+  /**
+   * The objects each volume's last projection read, per pod uid and volume. A projection depends only on
+   * them and on the pod's immutable fields, and stored objects are replaced, never mutated: when every
+   * read returns the same object again, the periodic resync would produce what it produced last time.
+   */
+  private readonly reads = new Map<string, Map<string, readonly Lookup[]>>();
 
   constructor(
     private readonly sources: ConfigSource,
@@ -46,6 +60,40 @@ export class ConfigVolumes {
 
   forget(podUid: string): void {
     this.modes.delete(podUid);
+    this.reads.delete(podUid);
+  }
+
+  /** projectVolume, remembering what it read. */
+  private project(w: ConfigMountWaiter, vol: Volume): Projection | { error: string } {
+    const lookups: Lookup[] = [];
+    const src = this.sources;
+    const r = projectVolume(w.pod, vol, {
+      configMap: (namespace, name) => {
+        const obj = src.configMap(namespace, name);
+        lookups.push({ secret: false, namespace, name, obj });
+        return obj;
+      },
+      secret: (namespace, name) => {
+        const obj = src.secret(namespace, name);
+        lookups.push({ secret: true, namespace, name, obj });
+        return obj;
+      },
+    });
+    let m = this.reads.get(w.pod.metadata.uid);
+    if (!m) this.reads.set(w.pod.metadata.uid, (m = new Map()));
+    m.set(vol.name, lookups);
+    return r;
+  }
+
+  /** Whether every object the volume's last projection read is still the same object. */
+  private unchangedSinceLastProjection(w: ConfigMountWaiter, vol: Volume): boolean {
+    const lookups = this.reads.get(w.pod.metadata.uid)?.get(vol.name);
+    if (!lookups) return false;
+    for (const l of lookups) {
+      const now = l.secret ? this.sources.secret(l.namespace, l.name) : this.sources.configMap(l.namespace, l.name);
+      if (now !== l.obj) return false;
+    }
+    return true;
   }
 
   private write(w: ConfigMountWaiter, vol: Volume, p: Projection): void {
@@ -71,7 +119,7 @@ export class ConfigVolumes {
       const now = this.deps.now();
       for (const vol of [...pending]) {
         if ((due.get(vol.name) ?? 0) > now) continue;
-        const r = projectVolume(w.pod, vol, this.sources);
+        const r = this.project(w, vol);
         if ("error" in r) {
           if (isTokenVolume(vol)) {
             pending.splice(pending.indexOf(vol), 1);
@@ -103,8 +151,10 @@ export class ConfigVolumes {
         this.forget(w.pod.metadata.uid);
         return;
       }
-      for (const vol of (w.pod.spec.volumes ?? []).filter(isConfigVolume)) {
-        const r = projectVolume(w.pod, vol, this.sources);
+      for (const vol of w.pod.spec.volumes ?? []) {
+        // Same objects read, same outcome: the files already hold it (or, after an error, keep theirs).
+        if (!isConfigVolume(vol) || this.unchangedSinceLastProjection(w, vol)) continue;
+        const r = this.project(w, vol);
         if (!("error" in r)) this.write(w, vol, r);
       }
       this.scheduleRefresh(w);
