@@ -50,7 +50,9 @@ function firstLoadJs() {
 }
 
 async function serve() {
-  const child = spawn("npx", ["vite", "preview", "--port", String(PORT), "--strictPort"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  // Its own process group, so stopping it also stops the vite process npx starts (else the server
+  // outlives the benchmark, holding the port and keeping this script from exiting).
+  const child = spawn("npx", ["vite", "preview", "--port", String(PORT), "--strictPort"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], detached: true });
   const url = `http://localhost:${PORT}`;
   for (let i = 0; i < 200; i++) {
     try {
@@ -61,8 +63,16 @@ async function serve() {
     }
     await new Promise((r) => setTimeout(r, 150));
   }
-  child.kill();
+  stop(child);
   throw new Error("vite preview did not start");
+}
+
+function stop(child) {
+  try {
+    process.kill(-child.pid);
+  } catch {
+    child.kill();
+  }
 }
 
 function percentile(sorted, p) {
@@ -164,7 +174,7 @@ async function main() {
     if (pageErrors.length) log(`  page errors: ${pageErrors.join(" | ")}`);
   } finally {
     await browser.close();
-    child.kill();
+    stop(child);
   }
 }
 

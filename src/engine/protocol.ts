@@ -210,6 +210,11 @@ export interface Batch {
 
 export const MAX_MESSAGES_PER_BATCH = 200;
 
+/** Most upserts + removals one batch carries. A burst (a rollout's first second touches a thousand pods)
+ *  is spread over the next batches, oldest change first, so the page never applies one huge batch in one
+ *  frame; the page's view is exact again once the burst has been sent. */
+export const MAX_ITEMS_PER_BATCH = 250;
+
 export interface Snapshot {
   readonly type: "snapshot";
   /** The batch seq this snapshot corresponds to; the next batch has seq + 1. */
@@ -382,7 +387,11 @@ export type RequestBody =
    *  `quiz` reads the question from the cluster; `end` stops following. */
   | { readonly kind: "lesson"; readonly op: "begin" | "status" | "showMe" | "quiz" | "end"; readonly lessonId?: string; readonly step?: number }
   /** Worker counters for benchmarks; `measure: true` resets them and starts counting, false stops. */
-  | { readonly kind: "stats"; readonly measure?: boolean };
+  | { readonly kind: "stats"; readonly measure?: boolean }
+  /** Flow control, fire-and-forget (no reply): the page has applied every batch up to `seq` (or the
+   *  snapshot of that seq). A page that acks gets at most two unacknowledged batches at a time; while it
+   *  is behind, the worker folds further changes into the next batch instead of queueing more. */
+  | { readonly kind: "ack"; readonly seq: number };
 
 export interface Request {
   readonly type: "request";

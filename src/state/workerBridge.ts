@@ -177,6 +177,7 @@ export class WorkerBridge implements EngineBridge {
         this.queue = [];
         store.applySnapshot(msg);
         this.awaitingSnapshot = false;
+        this.ack(msg.seq);
         return;
       case "batch":
         if (this.awaitingSnapshot) return;
@@ -192,8 +193,8 @@ export class WorkerBridge implements EngineBridge {
   }
 
   /**
-   * Batches are applied once per animation frame, all that arrived since the last one together: a page
-   * that falls behind renders once per frame instead of once per batch, and so catches up.
+   * Batches are applied once per animation frame, all that arrived since the last one together (one store
+   * update): a page that falls behind renders once per frame instead of once per batch, and so catches up.
    */
   private scheduleDrain(): void {
     if (this.drainScheduled) return;
@@ -211,16 +212,20 @@ export class WorkerBridge implements EngineBridge {
   private drain(): void {
     const batches = this.queue;
     this.queue = [];
-    const store = useKubelab.getState();
-    for (const b of batches) {
-      if (this.awaitingSnapshot) return;
-      if (b.seq <= useKubelab.getState().seq) continue;
-      if (!store.applyBatch(b)) {
-        // A batch went missing: the store cannot be patched, ask for the whole view once.
-        this.awaitingSnapshot = true;
-        void this.request({ kind: "snapshot" });
-      }
+    if (this.awaitingSnapshot || batches.length === 0) return;
+    // All the batches that arrived since the last frame become one store update (one render).
+    if (!useKubelab.getState().applyBatches(batches)) {
+      // A batch went missing: the store cannot be patched, ask for the whole view once.
+      this.awaitingSnapshot = true;
+      void this.request({ kind: "snapshot" });
+      return;
     }
+    this.ack(useKubelab.getState().seq);
+  }
+
+  /** Tells the worker the page has caught up to `seq` (flow control; the worker sends no reply). */
+  private ack(seq: number): void {
+    if (!this.dead) this.worker?.postMessage({ type: "request", id: 0, body: { kind: "ack", seq } });
   }
 
   private die(message: string): void {

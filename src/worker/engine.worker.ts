@@ -26,6 +26,10 @@ self.onmessage = (e: MessageEvent<PageToWorker>) => {
   const msg = e.data;
   if (!msg || msg.type !== "request") return;
   try {
+    if (msg.body.kind === "ack") {
+      loop.ack(msg.body.seq);
+      return;
+    }
     if (msg.body.kind === "stats") {
       post({ type: "reply", id: msg.id, body: { kind: "stats", stats: loop.statsReply(msg.body.measure) } });
       return;

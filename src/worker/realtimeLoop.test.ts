@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EngineHost } from "../engine/host/engineHost";
 import type { Batch, WorkerToPage } from "../engine/protocol";
-import { FRAME_MS, RealtimeLoop, SLICE_MS } from "./realtimeLoop";
+import { ACK_TIMEOUT_MS, FRAME_MS, MAX_UNACKED, RealtimeLoop, SLICE_MS } from "./realtimeLoop";
 
 /** A fake wall clock: time moves only when the test (or the engine's work, via `cost`) moves it. */
 function harness(costPerCheckMs = 0) {
@@ -85,6 +85,49 @@ describe("RealtimeLoop", () => {
     };
     h.runFor(50);
     expect(h.posted.filter((m) => m.type === "fatal")).toEqual([{ type: "fatal", message: "TypeError: boom" }]);
+  });
+
+  it("keeps at most MAX_UNACKED batches in flight once the page acknowledges, folding changes meanwhile", () => {
+    const h = harness();
+    h.host.speed = 10;
+    h.host.handle({ kind: "run", line: "kubectl create deployment web --image=nginx --replicas=5" });
+    h.loop.ack(0);
+    h.runFor(200, 1);
+    // The page has acknowledged nothing since: the worker stopped after MAX_UNACKED batches.
+    expect(h.batches()).toHaveLength(MAX_UNACKED);
+    h.loop.ack(h.batches()[h.batches().length - 1]!.seq);
+    h.runFor(FRAME_MS + 2, 1);
+    // The page caught up: the changes held back arrive together, in order.
+    expect(h.batches().length).toBeGreaterThan(MAX_UNACKED);
+    const seqs = h.batches().map((b) => b.seq);
+    seqs.forEach((s, i) => i > 0 && expect(s).toBe(seqs[i - 1]! + 1));
+  });
+
+  it("follows a new cluster's sequence when the page acknowledges its snapshot", () => {
+    const h = harness();
+    h.host.speed = 10;
+    h.host.handle({ kind: "run", line: "kubectl create deployment web --image=nginx --replicas=5" });
+    h.loop.ack(0);
+    h.runFor(200, 1);
+    h.loop.ack(h.batches()[h.batches().length - 1]!.seq);
+    // A reset: the new cluster's snapshot is seq 0, and its batches count from 1 again.
+    h.host.handle({ kind: "init", nodes: 1 });
+    h.loop.ack(0);
+    const before = h.batches().length;
+    h.host.handle({ kind: "run", line: "kubectl create deployment db --image=nginx --replicas=2" });
+    h.runFor(FRAME_MS + 2, 1);
+    expect(h.batches().length).toBeGreaterThan(before);
+    expect(h.batches()[before]!.seq).toBe(1);
+  });
+
+  it("sends anyway to a page that stopped acknowledging (it may have missed a batch)", () => {
+    const h = harness();
+    h.host.speed = 10;
+    h.loop.ack(0);
+    h.runFor(100, 1);
+    const held = h.batches().length;
+    h.runFor(ACK_TIMEOUT_MS + FRAME_MS, 1);
+    expect(h.batches().length).toBeGreaterThan(held);
   });
 
   it("counts batches and their bytes when measuring", () => {

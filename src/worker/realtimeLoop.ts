@@ -1,7 +1,10 @@
 // RealtimeLoop paces the engine against the wall clock: at speed s, every real ms lets s simulated ms
 // pass. It is the only place timers exist (the engine has none). Two budgets keep the page smooth:
 // - at most SLICE_MS of engine work per slice, so requests (a typed command) are answered promptly;
-// - at most one Batch per FRAME_MS, so the page gets changes no faster than it can draw them.
+// - at most one Batch per FRAME_MS, so the page gets changes no faster than it can draw them;
+// - once the page acknowledges batches (RequestBody "ack"), at most MAX_UNACKED of them in flight: a page
+//   that falls behind (a busy or throttled tab) gets fewer, fuller batches — the view model folds every
+//   change of a pod since the last batch into one upsert — instead of a queue of stale ones.
 // When the engine cannot keep up (a 3,000-pod rollout at 100×), simulated time runs slower than asked
 // rather than piling up a backlog that would freeze the tab later.
 import type { EngineHost } from "../engine/host/engineHost";
@@ -13,6 +16,10 @@ export const FRAME_MS = 16;
 const MAX_ELAPSED_MS = 250;
 /** Most backlog kept when the engine is slower than the requested speed, in real ms. */
 const MAX_DEBT_REAL_MS = 500;
+/** Batches posted but not yet acknowledged, at most (one being applied, one on its way). */
+export const MAX_UNACKED = 2;
+/** A page that has not acknowledged for this long gets the next batch anyway (it may have missed one). */
+export const ACK_TIMEOUT_MS = 500;
 
 export interface LoopDeps {
   host: EngineHost;
@@ -27,6 +34,10 @@ export class RealtimeLoop {
   private lastTick = 0;
   private debt = 0;
   private lastPost = -Infinity;
+  /** Flow control starts with the page's first ack (pages and tests that never ack are not throttled). */
+  private acking = false;
+  private postedSeq = 0;
+  private ackedSeq = 0;
   private stopped = false;
   private measuring = false;
   private stats = { batches: 0, bytes: 0, busyMs: 0, simulatedMs: 0, since: 0 };
@@ -68,7 +79,8 @@ export class RealtimeLoop {
       } else {
         this.debt = 0;
       }
-      if (now() - this.lastPost >= FRAME_MS) this.postBatch();
+      const since = now() - this.lastPost;
+      if (since >= FRAME_MS && (!this.acking || this.postedSeq - this.ackedSeq < MAX_UNACKED || since >= ACK_TIMEOUT_MS)) this.postBatch();
     } catch (e) {
       this.fatal(e);
       return;
@@ -77,11 +89,21 @@ export class RealtimeLoop {
     this.deps.schedule(() => this.tick(), host.started && !host.paused ? 1 : FRAME_MS);
   }
 
+  /** The page applied everything up to `seq` (a batch, or the snapshot it was sent). */
+  ack(seq: number): void {
+    this.acking = true;
+    // Acks come in order. One past the last batch is a snapshot's; one going back is a new cluster's
+    // snapshot (its batches count from 0 again): either way nothing sent before it is in flight any more.
+    if (seq > this.postedSeq || seq < this.ackedSeq) this.postedSeq = seq;
+    this.ackedSeq = seq;
+  }
+
   /** Posts what changed now (after a request), ahead of the frame cadence. */
   postBatch(): void {
     const batch = this.deps.host.flush();
     this.lastPost = this.deps.now();
     if (!batch) return;
+    this.postedSeq = batch.seq;
     if (this.measuring) {
       this.stats.batches++;
       this.stats.bytes += JSON.stringify(batch).length;

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { EventRow } from "../../engine/protocol";
 import { useKubelab } from "../../state/store";
 import { installFakeEngine, resetStore } from "../editor/testing/fakeEngine";
-import { EventLog } from "./EventLog";
+import { EventLog, LIVE_ROWS } from "./EventLog";
 
 const NOW = 600_000;
 
@@ -62,6 +62,19 @@ describe("EventLog", () => {
     fireEvent.click(bodyRows()[0]!);
     expect(useKubelab.getState().selectedId).toBe("uid-web-1");
     expect(screen.queryByRole("button", { name: "Select node/node-4" })).toBeNull();
+  });
+
+  it("draws only the newest LIVE_ROWS rows while following new events", () => {
+    const many = Array.from({ length: 100 }, (_, i) => ev(`m${i}`, NOW - (100 - i) * 1000, "Normal", "Pulled", `pod/p-${i}`, "pulled"));
+    resetStore({ events: many, clock: { now: NOW, wallTime: "", paused: true, speed: 1 } });
+    render(<EventLog />);
+    const drawn = bodyRows();
+    expect(drawn).toHaveLength(LIVE_ROWS);
+    expect(cells(drawn[drawn.length - 1]!)[4]).toBe("pod/p-99");
+    // The count still says how many there are; the filter reaches every one of them.
+    expect(screen.getByText("100 events")).toBeTruthy();
+    fireEvent.change(screen.getByRole("searchbox", { name: "Filter events" }), { target: { value: "p-42" } });
+    expect(bodyRows().map((r) => cells(r)[4])).toEqual(["pod/p-42"]);
   });
 
   it("says so when there are no events", () => {

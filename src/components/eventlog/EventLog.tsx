@@ -1,17 +1,22 @@
 // EventLog: the cluster's Events as `kubectl get events -A` prints them (NAMESPACE, LAST SEEN, TYPE,
 // REASON, OBJECT, MESSAGE; LAST SEEN relative to the simulated clock), newest at the bottom, with a text
 // filter and a "Warnings only" switch. Each row selects the object it is about, for the inspector.
-import { memo, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { memo, useDeferredValue, useMemo, useState } from "react";
 import type { EventRow } from "../../engine/protocol";
 import { humanDuration } from "../../engine/kubectl/printers/duration";
 import { useKubelab } from "../../state/store";
 import { filterEvents } from "./eventFilter";
 import { useThrottledEvents } from "./useThrottledEvents";
 import { useThrottledNow } from "./useThrottledNow";
+import { useLogWindow } from "./useLogWindow";
 import "./EventLog.css";
 
 /** Rows drawn at most: the newest ones. Older events stay reachable through the filter. */
 export const RENDERED_ROWS = 200;
+/** Rows drawn while the log follows new events (a few panels' worth); scrolling up towards the oldest
+ *  drawn row draws this many more, up to RENDERED_ROWS. Every drawn row is laid out again when its
+ *  LAST SEEN ticks, so a live log keeps few of them. */
+export const LIVE_ROWS = 20;
 
 export function EventLog() {
   const events = useThrottledEvents();
@@ -22,25 +27,8 @@ export function EventLog() {
   const [warningsOnly, setWarningsOnly] = useState(false);
   const deferredQuery = useDeferredValue(query);
   const matching = useMemo(() => filterEvents(events, deferredQuery, warningsOnly), [events, deferredQuery, warningsOnly]);
-  const rows = matching.length > RENDERED_ROWS ? matching.slice(-RENDERED_ROWS) : matching;
-  const scroller = useRef<HTMLDivElement>(null);
-  const stuckToBottom = useRef(true);
-
-  // Follow new events while the user is at the bottom; stay put while they read older ones. The panel
-  // may get its size after the rows arrive (or change it), so a resize re-pins it too.
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (el && stuckToBottom.current) el.scrollTop = el.scrollHeight;
-  }, [rows]);
-  useEffect(() => {
-    const el = scroller.current;
-    if (!el || typeof ResizeObserver === "undefined") return;
-    const ro = new ResizeObserver(() => {
-      if (stuckToBottom.current) el.scrollTop = el.scrollHeight;
-    });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
+  const win = useLogWindow(matching.length, LIVE_ROWS, LIVE_ROWS, RENDERED_ROWS);
+  const rows = matching.length > win.drawn ? matching.slice(-win.drawn) : matching;
 
   return (
     <section className="eventlog" aria-label="Event log">
@@ -61,15 +49,9 @@ export function EventLog() {
           {matching.length === events.length ? `${events.length} events` : `${matching.length} of ${events.length} events`}
         </span>
       </div>
-      <div
-        ref={scroller}
-        className="eventlog-scroll"
-        onScroll={(e) => {
-          const el = e.currentTarget;
-          stuckToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
-        }}
-      >
-        <table className="eventlog-table" role="table" aria-label="Events">
+      <div ref={win.scroller} className="eventlog-scroll">
+        <div ref={win.start} className="eventlog-sentinel" />
+        <table ref={win.content} className="eventlog-table" role="table" aria-label="Events">
           <thead role="rowgroup">
             <tr role="row">
               {["NAMESPACE", "LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"].map((h) => (
@@ -86,6 +68,7 @@ export function EventLog() {
           </tbody>
         </table>
         {rows.length === 0 && <p className="eventlog-empty">{events.length === 0 ? "No events yet." : "No events match the filter."}</p>}
+        <div ref={win.end} className="eventlog-sentinel" />
       </div>
     </section>
   );

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { describe, it, expect, beforeAll, beforeEach, afterEach, vi } from "vitest";
-import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { ClusterGraph } from "./ClusterGraph";
 import { useKubelab } from "../../state/store";
 import { setEngine } from "../../state/bridge";
-import type { RequestBody, ReplyBody, ViewItem } from "../../engine/protocol";
+import type { PodView, RequestBody, ReplyBody, ViewItem } from "../../engine/protocol";
 import { mkComponent, mkNode, mkPod, mkService, mkWorkload, syntheticCluster } from "./model/fixtures";
 import { useFlights, useGraphUi } from "./graphStores";
 
@@ -119,14 +119,34 @@ describe("ClusterGraph", () => {
     expect(screen.queryByRole("button", { name: "Deployment nginx-deployment" })).toBeNull();
   });
 
-  it("summarises pods per node in dot view and opens a node's actions from its menu", () => {
+  it("summarises pods per node in dot view and opens a node's actions from its menu", async () => {
     render(<ClusterGraph />);
     load(syntheticCluster(20, 30, 0));
-    expect(screen.queryByRole("button", { name: /^Pod / })).toBeNull();
-    expect(screen.getByRole("button", { name: /^Node node-2 Ready, 30 pods: \d+ Running/ })).toBeTruthy();
+    // The node's count and its pods' buttons follow the dot scene's publication (a timer tick later).
+    expect(await screen.findByRole("button", { name: /^Node node-2 Ready, 30 pods: \d+ Running/ }, { timeout: 5000 })).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Actions for node node-2" }));
     expect(screen.getByRole("dialog", { name: "Node node-2 actions" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Kill node" })).toBeTruthy();
+  });
+
+  it("names every pod in dot view and lets the keyboard select one", async () => {
+    render(<ClusterGraph />);
+    const items = syntheticCluster(20, 30, 0);
+    load(items);
+    const pods = within(await screen.findByRole("group", { name: "Pods on node-2" }, { timeout: 5000 })).getAllByRole("button");
+    expect(pods).toHaveLength(30);
+    const first = items.find((i): i is PodView => i.kind === "Pod" && i.nodeName === "node-2")!;
+    expect(pods[0]!.getAttribute("aria-label")).toBe(`Pod ${first.name} ${first.status}`);
+    // One Tab stop per node; the arrow keys move along the dots' grid.
+    expect(pods.map((b) => b.tabIndex).filter((t) => t === 0)).toHaveLength(1);
+    act(() => pods[0]!.focus());
+    fireEvent.keyDown(pods[0]!, { key: "ArrowDown" });
+    expect(document.activeElement).toBe(pods[18]);
+    fireEvent.keyDown(pods[18]!, { key: "ArrowRight" });
+    expect(document.activeElement).toBe(pods[19]);
+    fireEvent.click(pods[19]!);
+    const chosen = items.filter((i): i is PodView => i.kind === "Pod" && i.nodeName === "node-2")[19]!;
+    expect(useKubelab.getState().selectedId).toBe(chosen.id);
   });
 
   it("animates an API request along its edges and says what it does", () => {

@@ -1,7 +1,7 @@
 // ClusterGraph draws the live cluster: control plane, nodes with their pods, Services, Ingresses and
 // ownership, with every API request travelling between the boxes. All state comes from the app store
 // (filled by the worker); the derivation lives in ./model (pure, tested) and runs only when `items` changes.
-import { useCallback, useEffect, useMemo } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import { Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Node } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import "./ClusterGraph.css";
@@ -11,12 +11,14 @@ import "./edges/edges.css";
 import "./panels/panels.css";
 import { useShell } from "../../state/shell";
 import { useKubelab } from "../../state/store";
-import { FreshContext } from "./graphContext";
+import { DotSceneContext, FreshContext } from "./graphContext";
 import { useGraphFrame } from "./hooks/useGraphFrame";
 import { useMessageFlow } from "./hooks/useMessageFlow";
 import { useReducedMotion } from "./hooks/useReducedMotion";
+import { useDotPalette } from "./hooks/useDotPalette";
 import { podTone, nodeDown, toneVar } from "./model/podStatus";
 import type { GraphNode } from "./model/flowNodes";
+import type { GraphEdge } from "./model/flowEdges";
 import { ComponentNode } from "./nodes/ComponentNode";
 import { KubectlNode } from "./nodes/KubectlNode";
 import { KubeletsNode } from "./nodes/KubeletsNode";
@@ -24,6 +26,7 @@ import { NodeBox } from "./nodes/NodeBox";
 import { ObjectNode } from "./nodes/ObjectNode";
 import { PendingNode } from "./nodes/PendingNode";
 import { PodCard } from "./nodes/PodCard";
+import { DotLayer } from "./nodes/DotLayer";
 import { selectItem } from "./nodes/select";
 import { FlowEdge } from "./edges/FlowEdge";
 import { LinkEdge } from "./edges/LinkEdge";
@@ -63,18 +66,22 @@ function minimapColour(n: Node): string {
 function GraphCanvas() {
   const reduced = useReducedMotion();
   const theme = useKubelab((s) => s.theme);
-  const { frame, model } = useGraphFrame(reduced);
+  const { frame, model, scene, painter } = useGraphFrame(reduced);
+  const root = useRef<HTMLElement>(null);
+  useDotPalette(painter, theme, root);
   useMessageFlow(frame, !reduced);
   const isFresh = useCallback((id: string) => !reduced && model.isFresh(id, performance.now()), [model, reduced]);
   const nodeNames = useMemo(() => frame.partition.nodes.map((n) => n.name), [frame.partition.nodes]);
   useRefit(frame.lod, frame.partition.nodes.length > 0);
 
   return (
-    <section className={`kl-graph${reduced ? " kl-reduced" : ""}`} aria-label="Cluster graph" data-lod={frame.lod}>
+    <section ref={root} className={`kl-graph${reduced ? " kl-reduced" : ""}`} aria-label="Cluster graph" data-lod={frame.lod}>
       <FreshContext.Provider value={isFresh}>
+       <DotSceneContext.Provider value={scene}>
         <ReactFlow
-          nodes={frame.nodes}
-          edges={frame.edges}
+          // React Flow takes mutable arrays but never mutates them; the model reuses them across frames.
+          nodes={frame.nodes as GraphNode[]}
+          edges={frame.edges as GraphEdge[]}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           colorMode={theme}
@@ -92,6 +99,7 @@ function GraphCanvas() {
           onPaneClick={() => selectItem(undefined)}
           onNodeClick={onNodeClick}
         >
+          {frame.lod === "dots" && <DotLayer painter={painter} />}
           <GraphToolbar nodeNames={nodeNames} lod={frame.lod} />
           <CommandError />
           <NodeMenuPanel nodes={frame.partition.nodes} />
@@ -99,6 +107,7 @@ function GraphCanvas() {
           <Controls showInteractive={false} fitViewOptions={FIT} />
           <MiniMap pannable zoomable nodeColor={minimapColour} ariaLabel="Cluster minimap" style={MINIMAP_SIZE} />
         </ReactFlow>
+       </DotSceneContext.Provider>
       </FreshContext.Provider>
     </section>
   );

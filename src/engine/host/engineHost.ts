@@ -146,6 +146,9 @@ export class EngineHost {
         return { reply: { kind: "saved", state: this.save()! } };
       case "stats":
         return { reply: { kind: "error", message: "stats are counted by the worker, not the engine" } };
+      case "ack":
+        // Flow control is the worker's real-time loop's business; the engine has nothing to do.
+        return ok();
       default:
         return { reply: { kind: "error", message: `unknown request ${JSON.stringify((body as { kind?: unknown }).kind)}` } };
     }

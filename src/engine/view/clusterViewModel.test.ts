@@ -6,7 +6,7 @@ import { EventRecorder } from "../client/eventRecorder";
 import { Cluster } from "../sim/cluster";
 import { defaultClusterConfig } from "../sim/clusterConfig";
 import { Session } from "../sim/session";
-import { MAX_MESSAGES_PER_BATCH, type Batch, type ClockState, type NodeView, type PodView, type ServiceView, type ViewItem } from "../protocol";
+import { MAX_ITEMS_PER_BATCH, MAX_MESSAGES_PER_BATCH, type Batch, type ClockState, type NodeView, type PodView, type ServiceView, type ViewItem } from "../protocol";
 import { ClusterViewModel } from "./clusterViewModel";
 
 const NGINX = readFileSync(join(import.meta.dirname, "../scenarios/fixtures/nginx-deployment.yaml"), "utf8");
@@ -145,6 +145,28 @@ describe("ClusterViewModel", () => {
     const later = nodes(mirror).find((n) => n.name === "node-2")!;
     expect(later.status).toBe("NotReady");
     expect(later.taints).toContain("node.kubernetes.io/unreachable:NoExecute");
+  });
+
+  it("spreads a burst of changes over several batches, oldest first, until the mirror is exact", () => {
+    const { session, vm, clock, mirror, advance, cluster } = setup();
+    advance(1000);
+    session.run(`kubectl create deployment burst --image=nginx --replicas=${MAX_ITEMS_PER_BATCH + 40}`);
+    cluster.advance(5_000);
+    const first = vm.flush(clock())!;
+    expect(first.upserts.length + first.removals.length).toBe(MAX_ITEMS_PER_BATCH);
+    for (const id of first.removals) mirror.delete(id);
+    for (const it of first.upserts) mirror.set(it.id, it);
+    const second = vm.flush(clock())!;
+    expect(second.seq).toBe(first.seq + 1);
+    expect(second.upserts.length + second.removals.length).toBeGreaterThan(0);
+    expect(second.upserts.length + second.removals.length).toBeLessThanOrEqual(MAX_ITEMS_PER_BATCH);
+    for (const id of second.removals) mirror.delete(id);
+    for (const it of second.upserts) mirror.set(it.id, it);
+    advance(1000);
+    // Nothing was lost: the mirror equals a fresh snapshot.
+    const snap = new Map(vm.snapshot(clock()).items.map((i) => [i.id, i]));
+    expect([...mirror.keys()].sort()).toEqual([...snap.keys()].sort());
+    for (const [id, it] of snap) expect(mirror.get(id)).toEqual(it);
   });
 
   it("sends nothing when nothing changed and one upsert for one changed pod", () => {

@@ -11,7 +11,7 @@ import type { AuditEntry } from "../apiserver/audit";
 import type { StoreEvent } from "../apiserver/store";
 import type { WatchHandle } from "../apiserver/watch";
 import type { Cluster } from "../sim/cluster";
-import { MAX_MESSAGES_PER_BATCH, type Batch, type ClockState, type ComponentView, type EventRow, type FlowMessage, type Snapshot, type ViewItem } from "../protocol";
+import { MAX_ITEMS_PER_BATCH, MAX_MESSAGES_PER_BATCH, type Batch, type ClockState, type ComponentView, type EventRow, type FlowMessage, type Snapshot, type ViewItem } from "../protocol";
 import { controlPlaneViews } from "./controlPlane";
 import { byTime, itemOrder, objectKey } from "./order";
 import { eventRow } from "./eventRows";
@@ -122,8 +122,10 @@ export class ClusterViewModel {
   }
 
   /**
-   * Everything that changed since the previous flush, as the next Batch; undefined when nothing did and
-   * `force` (the clock moved) is not set. Seq numbers only advance for batches actually returned.
+   * What changed since the previous flush, as the next Batch: every message and event, and up to
+   * MAX_ITEMS_PER_BATCH changed items (a bigger burst continues in the next batches). Undefined when
+   * nothing changed and `force` (the clock moved) is not set. Seq numbers only advance for batches
+   * actually returned.
    */
   flush(clock: ClockState, force = false): Batch | undefined {
     this.collect();
@@ -131,22 +133,41 @@ export class ClusterViewModel {
     if (nothing && !force) return undefined;
     let events: EventRow[] = [...this.pendingEvents.values()];
     if (events.length > SNAPSHOT_EVENTS) events = events.slice(-SNAPSHOT_EVENTS);
+    const { upserts, removals } = this.takeItems(MAX_ITEMS_PER_BATCH);
     const batch: Batch = {
       type: "batch",
       seq: ++this.seq,
       clock,
-      upserts: [...this.upserts.values()],
-      removals: this.removals,
+      upserts,
+      removals,
       messages: this.messages,
       droppedMessages: this.dropped,
       events,
     };
-    this.upserts = new Map();
-    this.removals = [];
     this.pendingEvents = new Map();
     this.messages = [];
     this.dropped = 0;
     return batch;
+  }
+
+  /** Up to `max` collected changes, oldest first (removals, then upserts in the order they changed);
+   *  the rest stay collected for the next batch. */
+  private takeItems(max: number): { upserts: ViewItem[]; removals: string[] } {
+    if (this.upserts.size + this.removals.length <= max) {
+      const out = { upserts: [...this.upserts.values()], removals: this.removals };
+      this.upserts = new Map();
+      this.removals = [];
+      return out;
+    }
+    const removals = this.removals.slice(0, max);
+    this.removals = this.removals.slice(removals.length);
+    const upserts: ViewItem[] = [];
+    for (const [id, item] of this.upserts) {
+      if (removals.length + upserts.length >= max) break;
+      upserts.push(item);
+      this.upserts.delete(id);
+    }
+    return { upserts, removals };
   }
 
   /** The whole view, in a defined order (kind, namespace, name), for a page that starts or fell behind. */

@@ -11,10 +11,14 @@ import { CARD_MAX_NODES } from "../model/lod";
 import { routeMessage, type RouteContext } from "../model/routing";
 import { useFlights } from "../graphStores";
 
+/** Pods are found through the store's PodNameIndex (kept current per batch), not by indexing the
+ *  drawn partition again for every batch. */
+/** Least real time between two updates of the edges' flights and counters. */
+export const PUBLISH_MS = 100;
+
 export function routeContext(frame: GraphFrame): RouteContext {
   const nodeNames = frame.partition.nodes.map((n) => n.name);
-  const p = frame.partition;
-  return { nodeNames, fanOutLimit: CARD_MAX_NODES, aggregateNodes: frame.lod === "dots", podNode: (ns, name) => p.podByName(ns, name)?.nodeName };
+  return { nodeNames, fanOutLimit: CARD_MAX_NODES, aggregateNodes: frame.lod === "dots", podNode: (ns, name) => useKubelab.getState().podIndex.nodeOf(ns, name) };
 }
 
 /** Messages newer than `afterSeq` (the array is oldest first, so scan back from the end). */
@@ -26,10 +30,12 @@ export function freshMessages(messages: readonly FlowMessage[], afterSeq: number
 
 export function useMessageFlow(frame: GraphFrame, animate: boolean): void {
   const ctxRef = useRef<RouteContext | null>(null);
-  const partitionRef = useRef(frame.partition);
-  if (ctxRef.current === null || partitionRef.current !== frame.partition) {
+  const nodesRef = useRef(frame.partition.nodes);
+  const lodRef = useRef(frame.lod);
+  if (ctxRef.current === null || nodesRef.current !== frame.partition.nodes || lodRef.current !== frame.lod) {
     ctxRef.current = routeContext(frame);
-    partitionRef.current = frame.partition;
+    nodesRef.current = frame.partition.nodes;
+    lodRef.current = frame.lod;
   }
   const animatorRef = useRef<MessageAnimator | null>(null);
   if (animatorRef.current === null) animatorRef.current = new MessageAnimator();
@@ -42,12 +48,24 @@ export function useMessageFlow(frame: GraphFrame, animate: boolean): void {
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let publishTimer: ReturnType<typeof setTimeout> | undefined;
+    let published = -Infinity;
     const initial = useKubelab.getState().messages;
     let lastSeq = initial.length > 0 ? initial[initial.length - 1]!.seq : 0;
+    // The view reaches the edges at most every PUBLISH_MS: counters and the caption need not change with
+    // every batch (each change re-renders edges), and a flight starting a few ms late is not seen.
+    const publish = () => {
+      publishTimer = undefined;
+      published = performance.now();
+      useFlights.setState(animator.view, true);
+    };
     const pump = () => {
       clearTimeout(timer);
       const now = performance.now();
-      if (animator.advance(now)) useFlights.setState(animator.view, true);
+      if (animator.advance(now) && publishTimer === undefined) {
+        if (now - published >= PUBLISH_MS) publish();
+        else publishTimer = setTimeout(publish, PUBLISH_MS - (now - published));
+      }
       const wake = animator.nextWake();
       if (wake !== undefined) timer = setTimeout(pump, Math.max(0, wake - now));
     };
@@ -67,6 +85,7 @@ export function useMessageFlow(frame: GraphFrame, animate: boolean): void {
     return () => {
       unsubscribe();
       clearTimeout(timer);
+      clearTimeout(publishTimer);
     };
   }, [animator]);
 }

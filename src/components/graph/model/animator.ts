@@ -40,8 +40,9 @@ export interface AnimatorOptions {
 }
 
 export const DEFAULT_ANIMATOR: AnimatorOptions = { hopMs: 450, gapMs: 160, maxBacklog: 12, badgeMs: 2500, animate: true };
-/** Big clusters: shorter queue, faster cadence — aggregation carries the story. */
-export const DOTS_ANIMATOR: AnimatorOptions = { hopMs: 400, gapMs: 90, maxBacklog: 4, badgeMs: 2500, animate: true };
+/** Big clusters: a short queue — aggregation (the ×N counters) carries the story; a few messages still
+ *  travel, at the card view's pace, so each can be followed. */
+export const DOTS_ANIMATOR: AnimatorOptions = { hopMs: 450, gapMs: 200, maxBacklog: 4, badgeMs: 2500, animate: true };
 
 const EMPTY: AnimatorView = { byEdge: {}, badges: {}, caption: "" };
 
@@ -108,7 +109,9 @@ export class MessageAnimator {
         const b = badges[h.edge];
         badges[h.edge] = { count: (b && b.until > now ? b.count : 0) + 1, until: now + this.opts.badgeMs };
       }
-    this.set({ badges, caption: r.summary });
+    // While messages travel, the caption tells what the travelling one does; it follows the counted ones
+    // only when nothing moves (reduced motion), else it would change with every batch.
+    this.set(this.opts.animate ? { badges } : { badges, caption: r.summary });
   }
 
   private launch(r: Route, now: number): void {

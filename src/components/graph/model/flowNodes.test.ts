@@ -55,7 +55,24 @@ describe("buildFlowNodes", () => {
     expect(nodes.length).toBeLessThan(120);
     const box = nodes.find((n) => n.id === "uid-node-7")!;
     expect(box.type).toBe("node");
-    expect(box.type === "node" && box.data.pods).toHaveLength(30);
+    // Dot view: the box does not carry its pods (the DotScene draws them), only the rows it reserves.
+    expect(box.type === "node" && box.data.pods).toBeUndefined();
+    // 30 pods fill two rows of 18; the box keeps room for a rollout's surge (a quarter more): four rows.
+    expect(box.type === "node" && box.data.rows).toBe(4);
+  });
+
+  it("keeps a dot-view node box when only its pods changed", () => {
+    const items = toMap(syntheticCluster(100, 30));
+    const model = new GraphModel();
+    const first = model.update(items, true, 0);
+    const next = new Map(items);
+    next.set("uid-pod-5", mkPod("changed", { id: "uid-pod-5", nodeName: "node-1", status: "Terminating", terminating: true }));
+    // The node's view changes only in podCount when a pod moves: still the same box.
+    next.set("uid-node-1", mkNode("node-1", { id: "uid-node-1", podCount: 29 }));
+    const second = model.update(next, true, 1);
+    expect(second.nodes).toBe(first.nodes);
+    expect(second.edges).toBe(first.edges);
+    expect(second.partition.podsByNode.get("node-1")).not.toBe(first.partition.podsByNode.get("node-1"));
   });
 });
 

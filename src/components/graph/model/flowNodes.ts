@@ -14,14 +14,21 @@ export interface ComponentNodeData extends Record<string, unknown> {
   readonly component?: ComponentView;
 }
 export interface PendingNodeData extends Record<string, unknown> {
-  readonly pods: readonly PodView[];
+  /** Card view only (the cards themselves are separate nodes). Dot view reads the pods from the
+   *  DotScene, so a pod change makes no new flow node. */
+  readonly pods?: readonly PodView[];
   readonly lod: Lod;
+  /** Dot view: rows of dots the area reserves (layout's reservedRows), the canvas height. */
+  readonly rows: number;
 }
 export interface NodeBoxData extends Record<string, unknown> {
   readonly node: NodeView;
-  readonly pods: readonly PodView[];
+  /** Card view only; dot view reads the node's pods from the DotScene (see PendingNodeData.pods). */
+  readonly pods?: readonly PodView[];
   readonly lod: Lod;
   readonly headerH: number;
+  /** Dot view: rows of dots the box reserves (layout's reservedRows), the canvas height. */
+  readonly rows: number;
 }
 export interface PodNodeData extends Record<string, unknown> {
   readonly pod: PodView;
@@ -48,16 +55,20 @@ export type GraphNode = KubectlGraphNode | ComponentGraphNode | PendingGraphNode
 export const Z = { box: 0, link: 1, pod: 2, flow: 3 } as const;
 
 export class NodeCache {
-  private entries = new Map<string, { node: GraphNode; deps: readonly unknown[] }>();
+  private entries = new Map<string, { node: GraphNode; at: readonly number[]; deps: readonly unknown[] }>();
   private seen = new Set<string>();
 
-  /** The cached node when every dep is identical (===) to last time, else a fresh one from `make`. */
-  get(id: string, deps: readonly unknown[], make: () => GraphNode): GraphNode {
+  /** The cached node when its place (`at`: position and size) and every dep are identical (===) to last
+   *  time, else a fresh one from `make`. A node that only moved keeps its `data` object, so its memoised
+   *  component (which compares data, not position) does not re-render. */
+  get(id: string, at: readonly number[], deps: readonly unknown[], make: () => GraphNode): GraphNode {
     this.seen.add(id);
     const e = this.entries.get(id);
-    if (e && e.deps.length === deps.length && e.deps.every((d, i) => d === deps[i])) return e.node;
+    const sameDeps = e !== undefined && same(e.deps, deps);
+    if (e && sameDeps && same(e.at, at)) return e.node;
     const node = make();
-    this.entries.set(id, { node, deps });
+    if (e && sameDeps) node.data = e.node.data;
+    this.entries.set(id, { node, at, deps });
     return node;
   }
 
@@ -66,6 +77,10 @@ export class NodeCache {
     for (const id of this.entries.keys()) if (!this.seen.has(id)) this.entries.delete(id);
     this.seen.clear();
   }
+}
+
+function same(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
 function dims(r: Rect): number[] {
@@ -81,28 +96,33 @@ export function buildFlowNodes(p: Partition, layout: Layout, cache: NodeCache): 
   const { boxes, lod } = layout;
   const box = (id: string) => boxes.get(id)!;
   const r = box("actor:kubectl");
-  out.push(cache.get("actor:kubectl", dims(r), () => place<Node<KubectlNodeData, "kubectl">>({ id: "actor:kubectl", type: "kubectl", data: {}, zIndex: Z.box }, r)));
+  out.push(cache.get("actor:kubectl", dims(r), [], () => place<Node<KubectlNodeData, "kubectl">>({ id: "actor:kubectl", type: "kubectl", data: {}, zIndex: Z.box }, r)));
   for (const name of ["kube-apiserver", "etcd", "kube-scheduler", "kube-controller-manager"] as const) {
     const rc = box(name);
     const component = p.components.get(name);
-    out.push(cache.get(name, [...dims(rc), component], () => place<Node<ComponentNodeData, "component">>({ id: name, type: "component", data: { name, component }, zIndex: Z.box }, rc)));
+    out.push(cache.get(name, dims(rc), [component], () => place<Node<ComponentNodeData, "component">>({ id: name, type: "component", data: { name, component }, zIndex: Z.box }, rc)));
   }
   const rp = box("area:pending");
-  out.push(cache.get("area:pending", [...dims(rp), p.pending, lod], () => place<Node<PendingNodeData, "pending">>({ id: "area:pending", type: "pending", data: { pods: p.pending, lod }, zIndex: Z.box }, rp)));
+  const cards = lod === "cards";
+  const pendingRows = layout.rows.get("area:pending") ?? 0;
+  const pendingPods = cards ? p.pending : undefined;
+  out.push(cache.get("area:pending", dims(rp), [pendingPods, lod, pendingRows], () => place<Node<PendingNodeData, "pending">>({ id: "area:pending", type: "pending", data: { pods: pendingPods, lod, rows: pendingRows }, zIndex: Z.box }, rp)));
   for (const item of [...p.ingresses, ...p.services, ...p.workloads]) {
     const ro = boxes.get(item.id);
     if (!ro) continue;
-    out.push(cache.get(item.id, [...dims(ro), item], () => place<Node<ObjectNodeData, "object">>({ id: item.id, type: "object", data: { item }, zIndex: Z.box }, ro)));
+    out.push(cache.get(item.id, dims(ro), [item], () => place<Node<ObjectNodeData, "object">>({ id: item.id, type: "object", data: { item }, zIndex: Z.box }, ro)));
   }
   const rk = boxes.get("anchor:kubelets");
-  if (rk) out.push(cache.get("anchor:kubelets", [...dims(rk), p.nodes], () => place<KubeletsGraphNode>({ id: "anchor:kubelets", type: "kubelets", data: { nodes: p.nodes }, zIndex: Z.box }, rk)));
+  if (rk) out.push(cache.get("anchor:kubelets", dims(rk), [p.nodes], () => place<KubeletsGraphNode>({ id: "anchor:kubelets", type: "kubelets", data: { nodes: p.nodes }, zIndex: Z.box }, rk)));
   for (const n of p.nodes) {
     const rn = box(n.id);
-    const pods = p.podsByNode.get(n.name) ?? [];
+    const all = p.podsByNode.get(n.name) ?? [];
+    const pods = cards ? all : undefined;
+    const rows = layout.rows.get(n.id) ?? 0;
     const headerH = layout.nodeHeader.get(n.id)!;
-    out.push(cache.get(n.id, [...dims(rn), n, pods, lod, headerH], () => place<Node<NodeBoxData, "node">>({ id: n.id, type: "node", data: { node: n, pods, lod, headerH }, zIndex: Z.box }, rn)));
+    out.push(cache.get(n.id, dims(rn), [n, pods, lod, headerH, rows], () => place<Node<NodeBoxData, "node">>({ id: n.id, type: "node", data: { node: n, pods, lod, headerH, rows }, zIndex: Z.box }, rn)));
   }
-  if (lod === "cards") {
+  if (cards) {
     const pods = [...p.pending];
     for (const n of p.nodes) pods.push(...(p.podsByNode.get(n.name) ?? []));
     for (const pod of pods) out.push(podNode(pod, box(pod.id), cache, false));
@@ -112,7 +132,7 @@ export function buildFlowNodes(p: Partition, layout: Layout, cache: NodeCache): 
 
 export function podNode(pod: PodView, r: Rect, cache: NodeCache, ghost: boolean): GraphNode {
   const id = ghost ? `ghost:${pod.id}` : pod.id;
-  return cache.get(id, [r.x, r.y, pod], () =>
+  return cache.get(id, [r.x, r.y], [pod], () =>
     place<Node<PodNodeData, "pod">>({ id, type: "pod", data: ghost ? { pod, ghost } : { pod }, zIndex: Z.pod, className: ghost ? "kl-pod-node kl-ghost" : "kl-pod-node" }, r),
   );
 }

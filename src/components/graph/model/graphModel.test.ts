@@ -34,6 +34,21 @@ describe("GraphModel", () => {
     expect(f.nodes.some((n) => n.id.startsWith("ghost:"))).toBe(false);
   });
 
+  it("keeps a grown box for a while after its pods are gone, so the boxes below do not jump", () => {
+    const m = new GraphModel();
+    const base = syntheticCluster(20, 30, 0);
+    // Beyond a rollout's surge (which the boxes already have room for): node-4 doubles.
+    const surge = Array.from({ length: 30 }, (_, i) => mkPod(`surge-${i}`, { id: `uid-surge-${i}`, nodeName: "node-4", createdAt: 1e6 + i }));
+    const before = m.update(toMap(base), true, 0).layout.boxes.get("uid-node-9")!;
+    const grown = m.update(toMap([...base, ...surge]), true, 100);
+    expect(grown.layout.boxes.get("uid-node-9")!.y).toBeGreaterThan(before.y);
+    const after = m.update(toMap(base), true, 200);
+    expect(after.layout.boxes.get("uid-node-9")).toEqual(grown.layout.boxes.get("uid-node-9"));
+    // The frame asks to be derived again when the rows may be given back.
+    expect(after.nextExpiry).toBeGreaterThan(200);
+    expect(m.update(toMap(base), true, after.nextExpiry!).layout.boxes.get("uid-node-9")).toEqual(before);
+  });
+
   it("switches to dots for a big cluster", () => {
     const f = new GraphModel().update(toMap(syntheticCluster(100, 30)), true, 0);
     expect(f.lod).toBe("dots");

@@ -7,15 +7,19 @@ import { buildFlowEdges, EdgeCache, type GraphEdge } from "./flowEdges";
 import { buildFlowNodes, NodeCache, podNode, type GraphNode } from "./flowNodes";
 import { computeLayout, type Layout, type Rect } from "./layout";
 import { chooseLod, type Lod } from "./lod";
-import { partition, type Partition } from "./partition";
+import { partition, reuse, type Partition } from "./partition";
+import { partitionDelta } from "./partitionDelta";
+import { RowMemory } from "./rowMemory";
 
 export interface GraphFrame {
   readonly partition: Partition;
   readonly layout: Layout;
   readonly lod: Lod;
-  readonly nodes: GraphNode[];
-  readonly edges: GraphEdge[];
-  /** When the earliest ghost expires (same clock as `now`), if any. */
+  /** The same array as the previous frame's when no node changed (React Flow then does nothing). */
+  readonly nodes: readonly GraphNode[];
+  readonly edges: readonly GraphEdge[];
+  /** When the earliest ghost expires or a box may give back unneeded rows (same clock as `now`), if any:
+   *  the frame should be derived again then even if nothing else changes. */
   readonly nextExpiry?: number;
 }
 
@@ -23,7 +27,12 @@ export const FADE_MS = 700;
 
 export class GraphModel {
   private prev?: Partition;
+  /** The items `prev` was derived from. */
+  private prevItems?: ReadonlyMap<string, ViewItem>;
   private prevLayout?: Layout;
+  private readonly rowMemory = new RowMemory();
+  private prevNodes?: readonly GraphNode[];
+  private prevEdges?: readonly GraphEdge[];
   private lod?: Lod;
   private nodeCache = new NodeCache();
   private edgeCache = new EdgeCache();
@@ -37,33 +46,54 @@ export class GraphModel {
     return t !== undefined && now - t < withinMs;
   }
 
-  /** `fade` is false under prefers-reduced-motion: removed pods vanish at once. */
-  update(items: ReadonlyMap<string, ViewItem>, showOwnership: boolean, now: number, fade = true): GraphFrame {
-    const p = partition(items, this.prev);
+  /** `fade` is false under prefers-reduced-motion: removed pods vanish at once. `changes` (the store's
+   *  itemChanges) lets the partition be updated from the ids that changed when it starts from the items
+   *  this model saw last. */
+  update(items: ReadonlyMap<string, ViewItem>, showOwnership: boolean, now: number, fade = true, changes?: { from: ReadonlyMap<string, ViewItem>; to: ReadonlyMap<string, ViewItem>; ids: readonly string[] }): GraphFrame {
+    const p = this.partitionOf(items, changes);
+    this.prevItems = items;
     const lod = chooseLod(p.nodes.length, p.podCount, this.lod);
     // Freshness drives the card appear animation; dots have none, so big clusters skip the bookkeeping.
     if (lod === "cards") this.trackFirstSeen(p, now);
     else this.firstSeen.clear();
-    const layout = computeLayout(p, lod, showOwnership);
+    // Card rows and dot rows are different units: a change of view starts the memory afresh.
+    if (lod !== this.lod) this.rowMemory.clear();
+    const layout = computeLayout(p, lod, showOwnership, (key, rows) => this.rowMemory.reserve(key, rows, now));
+    this.rowMemory.sweep();
     if (fade && this.prev && this.prevLayout && this.prevLayout.lod === "cards" && lod === "cards") this.collectGhosts(this.prev, p, this.prevLayout, now);
     if (!fade || lod !== "cards") this.ghosts.clear();
-    const nodes = buildFlowNodes(p, layout, this.nodeCache);
+    const built = buildFlowNodes(p, layout, this.nodeCache);
+    let nodes: readonly GraphNode[] = built;
     let nextExpiry: number | undefined;
     for (const [id, g] of this.ghosts) {
       if (g.until <= now || items.has(id)) {
         this.ghosts.delete(id);
         continue;
       }
-      nodes.push(podNode(g.pod, g.rect, this.nodeCache, true));
+      built.push(podNode(g.pod, g.rect, this.nodeCache, true));
       nextExpiry = Math.min(nextExpiry ?? Infinity, g.until);
     }
-    const edges = buildFlowEdges(p, layout, showOwnership, this.edgeCache);
+    const edges = reuse(this.prevEdges, buildFlowEdges(p, layout, showOwnership, this.edgeCache));
     this.nodeCache.sweep();
     this.edgeCache.sweep();
+    nodes = reuse(this.prevNodes, nodes);
+    this.prevNodes = nodes;
+    this.prevEdges = edges;
     this.prev = p;
     this.prevLayout = layout;
     this.lod = lod;
+    const shrink = this.rowMemory.nextShrink();
+    if (shrink !== undefined) nextExpiry = Math.min(nextExpiry ?? Infinity, shrink);
     return { partition: p, layout, lod, nodes, edges, nextExpiry };
+  }
+
+  private partitionOf(items: ReadonlyMap<string, ViewItem>, changes: { from: ReadonlyMap<string, ViewItem>; to: ReadonlyMap<string, ViewItem>; ids: readonly string[] } | undefined): Partition {
+    if (this.prev && items === this.prevItems) return this.prev;
+    if (this.prev && changes && changes.to === items && changes.from === this.prevItems) {
+      const p = partitionDelta(this.prev, changes.from, items, changes.ids);
+      if (p) return p;
+    }
+    return partition(items, this.prev);
   }
 
   private trackFirstSeen(p: Partition, now: number): void {

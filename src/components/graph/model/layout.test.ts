@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { computeLayout, CONTROL_PLANE, fitControllers, gridColumns, kcmLines, KCM_MAX_LINES, nodeWidth, POD, reservedRows, type Rect } from "./layout";
+import { computeLayout, CONTROL_PLANE, fitControllers, gridColumns, kcmLines, KCM_MAX_LINES, nodeWidth, PENDING_MAX_DOT_ROWS, POD, reservedRows, type Rect } from "./layout";
 import { partition } from "./partition";
 import { mkComponent, mkNode, mkPod, mkService, mkWorkload, syntheticCluster, toMap } from "./fixtures";
 import type { ViewItem } from "../../../engine/protocol";
@@ -79,6 +79,37 @@ describe("computeLayout", () => {
     const l = computeLayout(partition(toMap(syntheticCluster(100, 30))), "dots", true);
     expect(l.boxes.has("uid-pod-0")).toBe(false);
     expect(l.boxes.size).toBeLessThan(120);
+  });
+
+  it("gives every node box in dot view the rows of the fullest node, with room for a rollout's surge", () => {
+    const items = toMap(syntheticCluster(20, 30));
+    const rowsOf = () => new Set(partition(items).nodes.map((n) => computeLayout(partition(items), "dots", true).rows.get(n.id)));
+    // 30 pods fill two rows of 18; a quarter more (maxSurge) needs a third: four rows, in pairs.
+    expect(rowsOf()).toEqual(new Set([4]));
+    // A rollout's surge on node-5 (30 → 38 pods) moves nothing.
+    for (let i = 0; i < 8; i++) items.set(`uid-more-${i}`, mkPod(`more-${i}`, { nodeName: "node-5", createdAt: 1e6 + i }));
+    expect(rowsOf()).toEqual(new Set([4]));
+    // A node that doubles grows every box alike.
+    for (let i = 8; i < 30; i++) items.set(`uid-more-${i}`, mkPod(`more-${i}`, { nodeName: "node-5", createdAt: 1e6 + i }));
+    expect(rowsOf()).toEqual(new Set([6]));
+    const l = computeLayout(partition(items), "dots", true);
+    expect(l.boxes.get("uid-node-1")!.h).toBe(l.boxes.get("uid-node-5")!.h);
+  });
+
+  it("gives the Pending area PENDING_MAX_DOT_ROWS rows in dot view, however many pods wait", () => {
+    const many = Array.from({ length: 500 }, (_, i) => mkPod(`q${i}`, { id: `uid-q${i}`, status: "Pending", createdAt: i }));
+    const l = computeLayout(partition(toMap([...syntheticCluster(20, 5), ...many])), "dots", true);
+    expect(l.rows.get("area:pending")).toBe(PENDING_MAX_DOT_ROWS);
+    const none = computeLayout(partition(toMap(syntheticCluster(20, 5, 0))), "dots", true);
+    expect(none.boxes.get("uid-node-1")).toEqual(l.boxes.get("uid-node-1"));
+  });
+
+  it("lets a reserver keep rows (the graph's RowMemory) so boxes do not shrink back at once", () => {
+    const p = partition(toMap(small()));
+    const kept = computeLayout(p, "cards", true, (_key, rows) => rows + 2);
+    const plain = computeLayout(p, "cards", true);
+    expect(kept.rows.get("uid-node-1")).toBe(plain.rows.get("uid-node-1")! + 2);
+    expect(kept.boxes.get("uid-node-1")!.h).toBeGreaterThan(plain.boxes.get("uid-node-1")!.h);
   });
 
   it("makes room for a node's taints in its header", () => {

@@ -40,6 +40,8 @@ export const CONTROL_PLANE: Readonly<Record<"kubectl" | "kube-apiserver" | "etcd
 
 export interface Layout {
   readonly lod: Lod;
+  /** Rows of pods each node box (by node id) and the Pending area ("area:pending") reserve. */
+  readonly rows: ReadonlyMap<string, number>;
   /** Every drawn box by id: components by name, "actor:kubectl", "area:pending", items by id. */
   readonly boxes: ReadonlyMap<string, Rect>;
   /** Header height of each node box, by node id. */
@@ -57,6 +59,20 @@ export function nodeHeaderHeight(lod: Lod, taints: number): number {
   return h.top + h.name + h.info + h.marks + h.actions + taints * h.taint + h.bottom;
 }
 
+/** Rows a node box and the Pending area reserve at least (so the first pods do not push others down). */
+export const NODE_MIN_ROWS = 2;
+export const PENDING_MIN_ROWS = 2;
+/** Dot view: rows the Pending area shows at most (a burst of a thousand unscheduled pods must not push
+ *  the cluster off the screen; the area's header counts them all). */
+export const PENDING_MAX_DOT_ROWS = 4;
+
+/** Dot view: room for this many times the fullest node's pods. A rolling update adds up to maxSurge
+ *  pods for a while, 25% by default (SetDefaults_Deployment, pkg/apis/apps/v1/defaults.go). */
+export const SURGE_HEADROOM = 1.25;
+
+/** Maps the rows an area needs to the rows it keeps (RowMemory's hysteresis); identity by default. */
+export type RowReserver = (key: string, rows: number) => number;
+
 /** Rows reserved for `count` pods: at least `minRows`, rounded up to an even number so a box grows
  *  every few pods rather than every pod (fewer rows below it shifting). */
 export function reservedRows(lod: Lod, count: number, minRows: number): number {
@@ -65,8 +81,12 @@ export function reservedRows(lod: Lod, count: number, minRows: number): number {
 }
 
 /** Height of the pod area holding `count` pods. */
-export function podAreaHeight(lod: Lod, count: number, minRows = 2): number {
-  const rows = reservedRows(lod, count, minRows);
+export function podAreaHeight(lod: Lod, count: number, minRows = NODE_MIN_ROWS): number {
+  return rowsHeight(lod, reservedRows(lod, count, minRows));
+}
+
+/** Height of a pod area of `rows` rows. */
+export function rowsHeight(lod: Lod, rows: number): number {
   if (lod === "cards") return rows * (POD.h + POD.gap) + PAD - POD.gap;
   return rows * DOT.pitch + PAD;
 }
@@ -112,9 +132,10 @@ export function fitControllers(controllers: readonly string[]): { shown: readonl
   return { shown: controllers.slice(0, n), more: controllers.length - n };
 }
 
-export function computeLayout(p: Partition, lod: Lod, showOwnership: boolean): Layout {
+export function computeLayout(p: Partition, lod: Lod, showOwnership: boolean, reserve: RowReserver = (_k, r) => r): Layout {
   const boxes = new Map<string, Rect>();
   const nodeHeader = new Map<string, number>();
+  const rows = new Map<string, number>();
   const cols = gridColumns(lod, p.nodes.length);
   const gridW = cols * (nodeWidth(lod) + NODE_GAP) - NODE_GAP;
   const pw = nodeWidth(lod);
@@ -127,7 +148,11 @@ export function computeLayout(p: Partition, lod: Lod, showOwnership: boolean): L
   const pendingX = CONTROL_PLANE["kube-apiserver"].x + dx;
   const pendingY = CONTROL_PLANE["kube-scheduler"].y;
   // The area reserves room for a few pods so a Deployment's first replicas do not push the nodes down.
-  const pendingH = PENDING_HEAD + podAreaHeight(lod, p.pending.length, 2);
+  // Dot view: always its most rows (shorter than kube-controller-manager's box beside it, so free), so a
+  // burst of unscheduled pods never moves the nodes below.
+  const pendingRows = lod === "dots" ? PENDING_MAX_DOT_ROWS : reserve("area:pending", reservedRows(lod, p.pending.length, PENDING_MIN_ROWS));
+  rows.set("area:pending", pendingRows);
+  const pendingH = PENDING_HEAD + rowsHeight(lod, pendingRows);
   boxes.set("area:pending", { x: pendingX, y: pendingY, w: pw, h: pendingH });
   if (lod === "cards") p.pending.forEach((pod, i) => boxes.set(pod.id, podSlot(pendingX, pendingY + PENDING_HEAD, i)));
   const kcm = p.components.get("kube-controller-manager");
@@ -157,15 +182,24 @@ export function computeLayout(p: Partition, lod: Lod, showOwnership: boolean): L
     y += 36 + NODE_GAP;
   }
 
-  // Fourth band: the node grid; each row as tall as its tallest node.
+  // Fourth band: the node grid; each row as tall as its tallest node. In dot view every box reserves the
+  // rows of the fullest node plus a rolling update's surge: a hundred boxes read as a grid, and a rollout
+  // (which briefly puts a quarter more pods on the nodes) moves no box.
   const nw = nodeWidth(lod);
+  let uniformRows: number | undefined;
+  if (lod === "dots") {
+    let most = 0;
+    for (const n of p.nodes) most = Math.max(most, p.podsByNode.get(n.name)?.length ?? 0);
+    uniformRows = reserve("nodes", reservedRows(lod, Math.ceil(most * SURGE_HEADROOM), NODE_MIN_ROWS));
+  }
   for (let start = 0; start < p.nodes.length; start += cols) {
     const row = p.nodes.slice(start, start + cols);
     let rowH = 0;
     const heights = row.map((n) => {
       const head = nodeHeaderHeight(lod, n.taints.length);
-      const h = head + podAreaHeight(lod, p.podsByNode.get(n.name)?.length ?? 0);
-      rowH = Math.max(rowH, h);
+      const r = uniformRows ?? reserve(n.id, reservedRows(lod, p.podsByNode.get(n.name)?.length ?? 0, NODE_MIN_ROWS));
+      rows.set(n.id, r);
+      rowH = Math.max(rowH, head + rowsHeight(lod, r));
       return head;
     });
     row.forEach((n, i) => {
@@ -177,5 +211,5 @@ export function computeLayout(p: Partition, lod: Lod, showOwnership: boolean): L
     });
     y += rowH + NODE_GAP;
   }
-  return { lod, boxes, nodeHeader, shownWorkloads };
+  return { lod, rows, boxes, nodeHeader, shownWorkloads };
 }

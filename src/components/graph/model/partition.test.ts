@@ -46,8 +46,12 @@ describe("partition", () => {
     expect(second.pending).not.toBe(first.pending);
   });
 
-  it("indexes pods by namespace/name", () => {
-    expect(partition(toMap(base)).podByName("default", "a")?.nodeName).toBe("node-2");
-    expect(partition(toMap(base)).podByName("default", "zz")).toBeUndefined();
+  it("keeps a node's object when only its pod count changed (the box counts pods itself)", () => {
+    const first = partition(toMap(base));
+    const recount = toMap(base);
+    recount.set("uid-node-2", mkNode("node-2", { podCount: 7 }));
+    expect(partition(recount, first).nodes).toBe(first.nodes);
+    recount.set("uid-node-2", mkNode("node-2", { status: "NotReady" }));
+    expect(partition(recount, first).nodes.find((n) => n.name === "node-2")!.status).toBe("NotReady");
   });
 });

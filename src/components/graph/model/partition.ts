@@ -12,6 +12,8 @@ export const WORKLOAD_ORDER: readonly WorkloadView["kind"][] = ["Deployment", "S
 
 export interface Partition {
   readonly components: ReadonlyMap<ComponentName, ComponentView>;
+  /** By name. A node whose view changed only in `podCount` keeps its previous object (the graph counts
+   *  pods itself, from `podsByNode`; `podCount` here may be stale and is never drawn). */
   readonly nodes: readonly NodeView[];
   /** Keyed by node name; every node has an entry (possibly empty). */
   readonly podsByNode: ReadonlyMap<string, readonly PodView[]>;
@@ -23,8 +25,6 @@ export interface Partition {
   readonly podCount: number;
   /** Every pod: pending ones first, then node by node (each in creation order). */
   pods(): Iterable<PodView>;
-  /** The pod a message names ("namespace", "name"), built on first use (routing needs it, not every batch). */
-  podByName(namespace: string | undefined, name: string | undefined): PodView | undefined;
 }
 
 function cmp(a: string, b: string): number {
@@ -57,8 +57,36 @@ export function comparePods(a: PodView, b: PodView): number {
   return a.createdAt - b.createdAt || cmp(a.namespace, b.namespace) || cmp(a.name, b.name) || cmp(a.id, b.id);
 }
 
-function compareNamespaced(a: { namespace: string; name: string }, b: { namespace: string; name: string }): number {
+export function compareNamespaced(a: { namespace: string; name: string }, b: { namespace: string; name: string }): number {
   return cmp(a.namespace, b.namespace) || compareNames(a.name, b.name);
+}
+
+export function compareWorkloads(a: WorkloadView, b: WorkloadView): number {
+  return WORKLOAD_ORDER.indexOf(a.kind) - WORKLOAD_ORDER.indexOf(b.kind) || compareNamespaced(a, b);
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Whether two views of a node draw the same: every field but `podCount`, which changes with every pod
+ *  bound or deleted (on every node at once during a rollout) while the box shows its own count. */
+export function sameDrawnNode(a: NodeView, b: NodeView): boolean {
+  return (
+    a.id === b.id &&
+    a.name === b.name &&
+    a.status === b.status &&
+    a.roles === b.roles &&
+    a.zone === b.zone &&
+    a.machineUp === b.machineUp &&
+    a.cpu === b.cpu &&
+    a.memory === b.memory &&
+    a.podCapacity === b.podCapacity &&
+    sameStrings(a.taints, b.taints)
+  );
 }
 
 /** `next` if it differs from `prev` element-wise, else `prev` (keeping its identity). */
@@ -77,14 +105,21 @@ export function partition(items: ReadonlyMap<string, ViewItem>, prev?: Partition
   const byNode = new Map<string, PodView[]>();
   const pendingList: PodView[] = [];
   let podCount = 0;
+  let prevNodes: Map<string, NodeView> | undefined;
+  if (prev) {
+    prevNodes = new Map();
+    for (const n of prev.nodes) prevNodes.set(n.id, n);
+  }
   for (const it of items.values()) {
     switch (it.kind) {
       case "Component":
         components.set(it.name, it);
         break;
-      case "Node":
-        nodes.push(it);
+      case "Node": {
+        const before = prevNodes?.get(it.id);
+        nodes.push(before && sameDrawnNode(before, it) ? before : it);
         break;
+      }
       case "Pod": {
         podCount++;
         // Grouped first and sorted per node below: many small sorts are cheaper than one big one.
@@ -116,15 +151,10 @@ export function partition(items: ReadonlyMap<string, ViewItem>, prev?: Partition
   for (const list of byNode.values()) pendingList.push(...list);
   pendingList.sort(comparePods);
   const pending = reuse(prev?.pending, pendingList);
-  workloads.sort((a, b) => WORKLOAD_ORDER.indexOf(a.kind) - WORKLOAD_ORDER.indexOf(b.kind) || compareNamespaced(a, b));
+  workloads.sort(compareWorkloads);
   services.sort(compareNamespaced);
   ingresses.sort(compareNamespaced);
-  let index: Map<string, PodView> | undefined;
-  function* pods(): Iterable<PodView> {
-    yield* pending;
-    for (const list of podsByNode.values()) yield* list;
-  }
-  return {
+  return assemble({
     components,
     nodes: reuse(prev?.nodes, nodes),
     podsByNode,
@@ -133,13 +163,15 @@ export function partition(items: ReadonlyMap<string, ViewItem>, prev?: Partition
     services: reuse(prev?.services, services),
     ingresses: reuse(prev?.ingresses, ingresses),
     podCount,
-    pods,
-    podByName(namespace, name) {
-      if (!index) {
-        index = new Map();
-        for (const p of pods()) index.set(`${p.namespace}/${p.name}`, p);
-      }
-      return index.get(`${namespace ?? ""}/${name ?? ""}`);
-    },
-  };
+  });
+}
+
+/** A Partition from its parts (adds the pod iterator). */
+export function assemble(parts: Omit<Partition, "pods">): Partition {
+  const { pending, podsByNode } = parts;
+  function* pods(): Iterable<PodView> {
+    yield* pending;
+    for (const list of podsByNode.values()) yield* list;
+  }
+  return { ...parts, pods };
 }

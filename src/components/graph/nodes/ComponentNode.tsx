@@ -8,6 +8,7 @@ import { fitControllers } from "../model/layout";
 import { useFlights } from "../graphStores";
 import { Handles } from "./Handles";
 import { selectItem, useIsSelected } from "./select";
+import { sameBox } from "./sameBox";
 
 const ROLE: Record<ComponentNodeData["name"], string> = {
   "kube-apiserver": "the only door to the cluster state",
@@ -30,7 +31,7 @@ export const ComponentNode = memo(function ComponentNode({ data }: NodeProps<Com
       {name === "kube-apiserver" && <DroppedBadge />}
     </button>
   );
-});
+}, sameBox);
 
 function Controllers({ names }: { names: readonly string[] }) {
   const { shown, more } = fitControllers(names);

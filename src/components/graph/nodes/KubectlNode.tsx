@@ -1,6 +1,7 @@
 // The learner's own client: where every kubectl command (and editor Apply) enters the cluster.
 import { memo } from "react";
 import { Handles } from "./Handles";
+import { sameBox } from "./sameBox";
 
 export const KubectlNode = memo(function KubectlNode() {
   return (
@@ -10,4 +11,4 @@ export const KubectlNode = memo(function KubectlNode() {
       <span className="kl-box-sub">you</span>
     </div>
   );
-});
+}, sameBox);

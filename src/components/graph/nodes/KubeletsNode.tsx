@@ -4,6 +4,7 @@ import { memo } from "react";
 import type { NodeProps } from "@xyflow/react";
 import type { KubeletsGraphNode } from "../model/flowNodes";
 import { Handles } from "./Handles";
+import { sameBox } from "./sameBox";
 
 export function kubeletsLabel(nodes: readonly { status: string; machineUp: boolean }[]): string {
   const ready = nodes.filter((n) => n.status.split(",").includes("Ready")).length;
@@ -19,4 +20,4 @@ export const KubeletsNode = memo(function KubeletsNode({ data }: NodeProps<Kubel
       <span className="kl-box-sub">{label}</span>
     </div>
   );
-});
+}, sameBox);

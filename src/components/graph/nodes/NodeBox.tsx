@@ -2,21 +2,29 @@
 // machine that is off greys out at once; the API's NotReady and the taints follow as the node lifecycle
 // controller notices (node-monitor-grace-period), so a learner sees both beliefs.
 // Card view: pod cards are separate React Flow nodes laid over this box (so they can move in from the
-// Pending area). Dot view: the pods are dots on one canvas inside the box.
-import { memo } from "react";
+// Pending area). Dot view: the pods are dots on one canvas inside the box, drawn from the DotScene; the
+// box's count and summary follow the scene's (coalesced) publication, so a batch that changes pods does
+// not re-render the box.
+import { memo, useContext } from "react";
 import type { NodeProps } from "@xyflow/react";
 import type { NodeBoxGraphNode } from "../model/flowNodes";
 import { nodeLabel, nodeSummaryLabel } from "../model/labels";
 import { NODE_HEADER } from "../model/layout";
 import { nodeCordoned, nodeDown } from "../model/podStatus";
 import { useGraphUi } from "../graphStores";
-import { DotCanvas } from "./DotCanvas";
+import { DotSceneContext } from "../graphContext";
+import { DotArea } from "./DotArea";
+import { usePublishedPods } from "./DotButtons";
 import { Handles } from "./Handles";
 import { NodeActions } from "./NodeActions";
 import { selectItem, useIsSelected } from "./select";
+import { sameBox } from "./sameBox";
 
 export const NodeBox = memo(function NodeBox({ data }: NodeProps<NodeBoxGraphNode>) {
-  const { node, pods, lod, headerH } = data;
+  const { node, lod, headerH, rows } = data;
+  const scene = useContext(DotSceneContext);
+  const published = usePublishedPods(scene, node.name);
+  const pods = data.pods ?? published;
   const selected = useIsSelected(node.id);
   const menuOpen = useGraphUi((s) => s.menuFor === node.name);
   const h = NODE_HEADER[lod];
@@ -25,7 +33,9 @@ export const NodeBox = memo(function NodeBox({ data }: NodeProps<NodeBoxGraphNod
   const statusClass = node.status.startsWith("Ready") ? "kl-ok" : "kl-err";
   return (
     <div className={`kl-node kl-node-${lod}${down ? " kl-down" : ""}${nodeCordoned(node) ? " kl-cordoned" : ""}${selected ? " kl-selected" : ""}`} role="group" aria-label={node.name}>
-      <Handles sides={["top"]} />
+      {/* Dot view draws no edge to a node box (one edge goes to the kubelets box): no handles, which
+          would be a hundred more pieces for the browser to composite. */}
+      {lod === "cards" && <Handles sides={["top"]} />}
       <div className="kl-node-head" style={{ height: headerH, paddingTop: h.top }}>
         <div className="kl-row" style={{ height: h.name }}>
           <button type="button" className="kl-node-name" aria-label={label} title={label} onClick={() => selectItem(node.id)}>
@@ -67,7 +77,7 @@ export const NodeBox = memo(function NodeBox({ data }: NodeProps<NodeBoxGraphNod
           </div>
         ))}
       </div>
-      {lod === "dots" && <DotCanvas pods={pods} />}
+      {lod === "dots" && <DotArea sceneKey={node.name} rows={rows} label={`Pods on ${node.name}`} />}
     </div>
   );
-});
+}, sameBox);

@@ -6,6 +6,7 @@ import type { ObjectGraphNode } from "../model/flowNodes";
 import { ingressLabel, serviceLabel, workloadLabel } from "../model/labels";
 import { Handles } from "./Handles";
 import { selectItem, useIsSelected } from "./select";
+import { sameBox } from "./sameBox";
 
 export const ObjectNode = memo(function ObjectNode({ data }: NodeProps<ObjectGraphNode>) {
   const { item } = data;
@@ -34,4 +35,4 @@ export const ObjectNode = memo(function ObjectNode({ data }: NodeProps<ObjectGra
       <span className="kl-box-sub">{detail}</span>
     </button>
   );
-});
+}, sameBox);

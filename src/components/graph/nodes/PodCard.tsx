@@ -9,6 +9,7 @@ import { podTone } from "../model/podStatus";
 import { FreshContext } from "../graphContext";
 import { Handles } from "./Handles";
 import { selectItem, useIsSelected } from "./select";
+import { sameBox } from "./sameBox";
 
 export const PodCard = memo(function PodCard({ data }: NodeProps<PodGraphNode>) {
   const { pod, ghost } = data;
@@ -51,4 +52,4 @@ export const PodCard = memo(function PodCard({ data }: NodeProps<PodGraphNode>) 
       {body}
     </button>
   );
-});
+}, sameBox);
