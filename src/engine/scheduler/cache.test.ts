@@ -101,4 +101,30 @@ describe("SchedulerCache", () => {
     c.removeNode(makeNode("n2", { images }));
     expect(c.get("n1")!.imageStates.get("nginx:1.27")!.nodes.size).toBe(1);
   });
+
+  it("keeps each image's per-node bitmap equal to the nodes' own image maps", () => {
+    const c = new SchedulerCache();
+    const nginx = [{ names: ["nginx:1.27"], sizeBytes: 100 }];
+    for (const n of ["n1", "n2", "n3"]) c.addNode(makeNode(n, { images: n === "n2" ? [] : nginx }));
+    c.updateNode(undefined, makeNode("n2", { images: nginx }));
+    c.updateNode(undefined, makeNode("n1", { images: [] }));
+    c.removeNode(makeNode("n3", { images: nginx }));
+    c.addNode(makeNode("n4", { images: nginx })); // may reuse n3's row
+    const st = c.imageState("nginx:1.27")!;
+    for (const ni of c.list()) expect(st.present[ni.index] === 1).toBe(ni.imageStates.get("nginx:1.27") === st);
+    expect([...st.nodes].sort()).toEqual(["n2", "n4"]);
+  });
+
+  it("keeps the node order on a status update and moves a node only when its zone changes", () => {
+    const c = new SchedulerCache();
+    c.addNode(makeNode("a1", { labels: zone("a") }));
+    c.addNode(makeNode("b1", { labels: zone("b") }));
+    c.addNode(makeNode("a2", { labels: zone("a") }));
+    const before = c.list();
+    c.updateNode(makeNode("a1", { labels: zone("a") }), makeNode("a1", { labels: zone("a"), cpu: "8" }));
+    expect(c.list()).toBe(before);
+    expect(c.get("a1")!.allocMilliCPU).toBe(8000);
+    c.updateNode(makeNode("a1", { labels: zone("a") }), makeNode("a1", { labels: zone("b") }));
+    expect(c.list().map((n) => n.name)).toEqual(["a2", "b1", "a1"]);
+  });
 });

@@ -9,6 +9,7 @@
 // assumed pods never expire: kube-scheduler runs with durationToExpireAssumedPod = 0.
 
 import type { Node, Pod } from "../api/types";
+import { NodeColumns } from "./framework/nodeColumns";
 import { type ImageState, NodeInfo } from "./framework/nodeInfo";
 import { PodInfo } from "./framework/podInfo";
 import { NodeTree } from "./nodeTree";
@@ -23,6 +24,8 @@ export interface Snapshot {
   havePodsWithAffinityList(): readonly NodeInfo[];
   /** Nodes hosting at least one pod with required anti-affinity (HavePodsWithRequiredAntiAffinityList). */
   havePodsWithRequiredAntiAffinityList(): readonly NodeInfo[];
+  /** The cluster-wide state of an image (the object every NodeInfo holding it shares), if any node has it. */
+  imageState?(name: string): ImageState | undefined;
   /** A counter bumped by every change to any NodeInfo (pods, node object, node added or removed). */
   version(): number;
   /**
@@ -37,7 +40,7 @@ const CHANGE_LOG_LIMIT = 65_536;
 
 interface PodState {
   info: PodInfo;
-  nodeName: string;
+  readonly nodeName: string;
   assumed: boolean;
 }
 
@@ -49,6 +52,25 @@ function isTerminal(pod: Pod): boolean {
   return pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed";
 }
 
+/** True when both nodes report the same images (names and sizes) in the same order. */
+function sameImageList(a: Node, b: Node): boolean {
+  const x = a.status?.images ?? [];
+  const y = b.status?.images ?? [];
+  if (x === y) return true;
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) {
+    const u = x[i]!;
+    const v = y[i]!;
+    if (u === v) continue;
+    if ((u.sizeBytes ?? 0) !== (v.sizeBytes ?? 0)) return false;
+    const nu = u.names ?? [];
+    const nv = v.names ?? [];
+    if (nu.length !== nv.length) return false;
+    for (let j = 0; j < nu.length; j++) if (nu[j] !== nv[j]) return false;
+  }
+  return true;
+}
+
 function fmtPod(pod: Pod): string {
   return `${pod.metadata.uid}(${pod.metadata.namespace ?? "default"}/${pod.metadata.name})`;
 }
@@ -58,6 +80,8 @@ export class SchedulerCache implements Snapshot {
   private readonly podStates = new Map<string, PodState>();
   private readonly tree = new NodeTree();
   private readonly imageStates = new Map<string, ImageState>();
+  /** The NodeInfos' rows of byte quantities (see NodeColumns). */
+  private readonly columns = new NodeColumns();
   private nodeList: NodeInfo[] | null = null;
   private readonly withAffinity = new Set<NodeInfo>();
   private readonly withRequiredAnti = new Set<NodeInfo>();
@@ -110,6 +134,10 @@ export class SchedulerCache implements Snapshot {
     return this.list().length;
   }
 
+  imageState(name: string): ImageState | undefined {
+    return this.imageStates.get(name);
+  }
+
   havePodsWithAffinityList(): readonly NodeInfo[] {
     return (this.affinityList ??= [...this.withAffinity].filter((n) => n.node !== undefined));
   }
@@ -124,9 +152,9 @@ export class SchedulerCache implements Snapshot {
     const name = node.metadata.name;
     let ni = this.nodes.get(name);
     if (ni) {
-      if (ni.node) this.removeNodeImageStates(ni.node);
+      if (ni.node) this.removeNodeImageStates(ni.node, ni);
     } else {
-      ni = new NodeInfo(name);
+      ni = new NodeInfo(name, this.columns);
       this.nodes.set(name, ni);
     }
     if (!ni.node) this.tree.addNode(node);
@@ -141,11 +169,12 @@ export class SchedulerCache implements Snapshot {
   updateNode(oldNode: Node | undefined, newNode: Node): NodeInfo {
     const ni = this.nodes.get(newNode.metadata.name);
     if (!ni || !ni.node) return this.addNode(newNode);
-    this.tree.updateNode(oldNode ?? ni.node, newNode);
-    this.removeNodeImageStates(ni.node);
+    // The ordered list changes only when the node moved to another zone (kubelet heartbeats do not).
+    if (this.tree.updateNode(oldNode ?? ni.node, newNode)) this.nodeList = null;
+    const sameImages = sameImageList(ni.node, newNode);
+    if (!sameImages) this.removeNodeImageStates(ni.node, ni);
     ni.setNode(newNode);
-    this.addNodeImageStates(newNode, ni);
-    this.nodeList = null;
+    if (!sameImages) this.addNodeImageStates(newNode, ni);
     this.touch(ni);
     return ni;
   }
@@ -156,8 +185,8 @@ export class SchedulerCache implements Snapshot {
     const ni = this.nodes.get(name);
     if (!ni || !ni.node) return `node ${name} is not found`;
     this.tree.removeNode(ni.node);
-    this.removeNodeImageStates(ni.node);
-    ni.node = undefined;
+    this.removeNodeImageStates(ni.node, ni);
+    ni.clearNode();
     if (ni.pods.length === 0) this.deleteNodeInfo(ni);
     this.invalidateLists();
     this.touch(ni);
@@ -166,6 +195,7 @@ export class SchedulerCache implements Snapshot {
 
   private deleteNodeInfo(ni: NodeInfo): void {
     this.nodes.delete(ni.name);
+    this.columns.release(ni.index);
     this.withAffinity.delete(ni);
     this.withRequiredAnti.delete(ni);
   }
@@ -181,20 +211,27 @@ export class SchedulerCache implements Snapshot {
     for (const image of node.status?.images ?? []) {
       for (const name of image.names ?? []) {
         let st = this.imageStates.get(name);
-        if (!st) this.imageStates.set(name, (st = { size: image.sizeBytes ?? 0, nodes: new Set() }));
+        if (!st) this.imageStates.set(name, (st = { size: image.sizeBytes ?? 0, nodes: new Set(), present: new Uint8Array(0), columns: this.columns }));
         st.nodes.add(node.metadata.name);
+        if (st.present.length <= ni.index) {
+          const bigger = new Uint8Array(Math.max(ni.index + 1, 2 * st.present.length, 64));
+          bigger.set(st.present);
+          st.present = bigger;
+        }
+        st.present[ni.index] = 1;
         states.set(name, st);
       }
     }
     ni.imageStates = states;
   }
 
-  private removeNodeImageStates(node: Node): void {
+  private removeNodeImageStates(node: Node, ni: NodeInfo): void {
     for (const image of node.status?.images ?? []) {
       for (const name of image.names ?? []) {
         const st = this.imageStates.get(name);
         if (!st) continue;
         st.nodes.delete(node.metadata.name);
+        if (ni.index < st.present.length) st.present[ni.index] = 0;
         if (st.nodes.size === 0) this.imageStates.delete(name);
       }
     }
@@ -206,12 +243,32 @@ export class SchedulerCache implements Snapshot {
     let ni = this.nodes.get(nodeName);
     if (!ni) {
       // A pod can arrive before its node (separate watches): keep it on a NodeInfo without a Node.
-      ni = new NodeInfo(nodeName);
+      ni = new NodeInfo(nodeName, this.columns);
       this.nodes.set(nodeName, ni);
     }
     ni.addPod(info);
     this.trackAffinity(ni);
     this.podStates.set(info.uid, { info, nodeName, assumed });
+    this.touch(ni);
+  }
+
+  /**
+   * The pod's PodInfo changes on the same node (confirmed binding, status update): the same as
+   * removePodInternal + addPodInternal (the NodeInfo sees removePod then addPod, so its pod order is the
+   * same), with one PodState and one change-log entry.
+   */
+  private replacePodInternal(state: PodState, info: PodInfo, assumed: boolean): void {
+    const ni = this.nodes.get(state.nodeName);
+    if (!ni || (!ni.node && ni.pods.length === 1)) {
+      this.removePodInternal(state);
+      this.addPodInternal(info, state.nodeName, assumed);
+      return;
+    }
+    ni.removePod(state.info.uid);
+    ni.addPod(info);
+    this.trackAffinity(ni);
+    state.info = info;
+    state.assumed = assumed;
     this.touch(ni);
   }
 
@@ -244,11 +301,12 @@ export class SchedulerCache implements Snapshot {
   /**
    * assumePod puts the pod on nodeName before the binding is confirmed, so the next cycles see its
    * resources (scheduler.assume + cache.AssumePod). Returns the upstream error text on failure.
+   * `parsed`: the pod's PodInfo from the queue, whose parsed requests are reused when still current.
    */
-  assumePod(pod: Pod, nodeName: string): string | null {
+  assumePod(pod: Pod, nodeName: string, parsed?: PodInfo): string | null {
     if (this.podStates.has(pod.metadata.uid)) return `pod ${fmtPod(pod)} is in the cache, so can't be assumed`;
     const assumed: Pod = { ...pod, spec: { ...pod.spec, nodeName } };
-    this.addPodInternal(new PodInfo(assumed), nodeName, true);
+    this.addPodInternal(new PodInfo(assumed, parsed), nodeName, true);
     return null;
   }
 
@@ -289,8 +347,11 @@ export class SchedulerCache implements Snapshot {
     if (nodeName === "" || isTerminal(pod)) return null;
     const st = this.podStates.get(pod.metadata.uid);
     if (st && st.assumed) {
-      this.removePodInternal(st);
-      this.addPodInternal(new PodInfo(pod), nodeName, false);
+      if (st.nodeName === nodeName) this.replacePodInternal(st, new PodInfo(pod, st.info), false);
+      else {
+        this.removePodInternal(st);
+        this.addPodInternal(new PodInfo(pod, st.info), nodeName, false);
+      }
       return null;
     }
     if (st) return `pod ${fmtPod(pod)} was already in added state`;
@@ -311,8 +372,7 @@ export class SchedulerCache implements Snapshot {
       return null;
     }
     if (st.nodeName !== podNodeName(newPod)) return `pod ${fmtPod(newPod)} updated on a different node than previously added to`;
-    this.removePodInternal(st);
-    this.addPodInternal(new PodInfo(newPod), st.nodeName, false);
+    this.replacePodInternal(st, new PodInfo(newPod, st.info), false);
     return null;
   }
 

@@ -43,7 +43,7 @@ export interface DecisionInput {
   numAllNodes: number;
   state: CycleState;
   run: { nodes: NodeInfo[]; statuses: (Status | null)[]; feasible: NodeInfo[] };
-  extra: { preFilterStatus?: Status; score?: ScoreOutcome; totals?: number[]; selected?: string };
+  extra: { preFilterStatus?: Status; score?: ScoreOutcome; totals?: ArrayLike<number>; selected?: string };
 }
 
 export function buildDecision(input: DecisionInput): SchedulingDecision {
@@ -75,7 +75,7 @@ export function buildDecision(input: DecisionInput): SchedulingDecision {
     rejectedBy,
     statuses: run.statuses,
     scorePlugins: sc ? sc.plugins.map((p) => p.name) : [],
-    weights: sc ? sc.weights : [],
+    weights: sc ? [...sc.weights] : [],
     feasible,
     scores,
     totals,

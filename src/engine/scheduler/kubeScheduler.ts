@@ -58,6 +58,7 @@ export class KubeScheduler implements Controller {
   private readonly volumeBinding: VolumeBindingWiring | undefined;
   private wakeTask: ScheduledTask | undefined;
   private readonly decisions = new Map<string, DecisionRecord>();
+  private readonly nominatedPodsForNode = (nodeName: string) => this.queue.nominator.nominatedPodsForNode(nodeName);
   /** Decisions are not recorded in benchmarks of 150,000 pods (they would dominate memory). */
   recordDecisions = true;
 
@@ -241,12 +242,13 @@ export class KubeScheduler implements Controller {
       framework: this.framework,
       random: this.ctx.random.fn,
       state: this.state,
-      nominatedPodsForNode: (n) => this.queue.nominator.nominatedPodsForNode(n),
+      // Without any nomination the per-node lookups can be skipped (same verdicts).
+      nominatedPodsForNode: this.queue.nominator.hasNominatedPods() ? this.nominatedPodsForNode : undefined,
       recordDecision: this.recordDecisions,
     });
     const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
     if (outcome.kind === "scheduled") {
-      this.cache.assumePod(latest, outcome.nodeName);
+      this.cache.assumePod(latest, outcome.nodeName, qp.podInfo);
       this.queue.done(pod.metadata.uid);
       this.remember({ pod: key, uid: pod.metadata.uid, t: this.now(), result: "Scheduled", nodeName: outcome.nodeName, decision: outcome.decision });
       const node = outcome.nodeName;

@@ -53,11 +53,15 @@ export class NodeTree {
     return true;
   }
 
-  /** updateNode moves the node only when its zone changed (it then goes to the end of the new zone). */
-  updateNode(oldNode: Node, newNode: Node): void {
-    if (getZoneKey(oldNode) === getZoneKey(newNode)) return;
+  /**
+   * updateNode moves the node only when its zone changed (it then goes to the end of the new zone).
+   * Returns true when it moved (list() order changed).
+   */
+  updateNode(oldNode: Node, newNode: Node): boolean {
+    if (getZoneKey(oldNode) === getZoneKey(newNode)) return false;
     this.removeNode(oldNode);
     this.addNode(newNode);
+    return true;
   }
 
   /** list: node 0 of every zone, then node 1 of every zone, ... (nodeTree.list). */

@@ -43,6 +43,11 @@ export class Nominator {
     this.addNominatedPod(newPi, keep ? { mode: "Override", nominatedNodeName: prev } : undefined);
   }
 
+  /** True when some pod is nominated somewhere (a scheduling cycle can then skip the per-node lookups). */
+  hasNominatedPods(): boolean {
+    return this.byNode.size > 0;
+  }
+
   nominatedPodsForNode(nodeName: string): readonly PodInfo[] {
     return this.byNode.get(nodeName) ?? [];
   }

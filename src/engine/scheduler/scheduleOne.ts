@@ -54,10 +54,37 @@ export type ScheduleOutcome =
   /** ErrNoNodesAvailable, or a plugin Error: upstream's SchedulerError path (the pod goes to the error backoff queue). */
   | { kind: "error"; message: string; decision?: SchedulingDecision };
 
+/** The nodes Filter ran on, their verdicts, and the feasible ones. `count`/`feasibleCount` are the lengths. */
 interface FilterRun {
   nodes: NodeInfo[];
   statuses: (Status | null)[];
   feasible: NodeInfo[];
+  count: number;
+  feasibleCount: number;
+}
+
+function newFilterRun(): FilterRun {
+  return { nodes: [], statuses: [], feasible: [], count: 0, feasibleCount: 0 };
+}
+
+/**
+ * The FilterRun of attempts that record no decision, reused: nothing keeps its arrays past the attempt,
+ * and a 5,000-node attempt would otherwise allocate them anew. Entries are overwritten, then the arrays
+ * cut to length (emptying them would free their storage).
+ */
+const scratchRun: FilterRun = newFilterRun();
+
+function recordFilter(run: FilterRun, ni: NodeInfo, s: Status | null): void {
+  run.nodes[run.count] = ni;
+  run.statuses[run.count++] = s;
+  if (s === null) run.feasible[run.feasibleCount++] = ni;
+}
+
+/** Cuts the arrays to the entries written in this attempt. */
+function seal(run: FilterRun): void {
+  run.nodes.length = run.count;
+  run.statuses.length = run.count;
+  run.feasible.length = run.feasibleCount;
 }
 
 // mirrors (*Scheduler).schedulePod
@@ -70,7 +97,9 @@ export function schedulePod(pod: Pod | PodInfo, snapshot: Snapshot, ctx: Schedul
   if (allNodes.length === 0) return { kind: "error", message: ErrNoNodesAvailable };
 
   const diagnosis = newDiagnosis();
-  const run: FilterRun = { nodes: [], statuses: [], feasible: [] };
+  const run: FilterRun = record ? newFilterRun() : scratchRun;
+  run.count = 0;
+  run.feasibleCount = 0;
   const pre = fwk.runPreFilterPlugins(cycle, pi, allNodes);
   for (const p of pre.pluginsWithNodes) diagnosis.unschedulablePlugins.add(p);
   const mk = (extra: Parameters<typeof buildDecision>[0]["extra"]) =>
@@ -92,9 +121,8 @@ export function schedulePod(pod: Pod | PodInfo, snapshot: Snapshot, ctx: Schedul
     if (ni) {
       const s = fwk.runFilterPluginsWithNominatedPods(cycle, pi, ni, ctx.nominatedPodsForNode);
       if (s === null) {
-        run.nodes.push(ni);
-        run.statuses.push(null);
-        run.feasible.push(ni);
+        recordFilter(run, ni, null);
+        seal(run);
         return { kind: "scheduled", nodeName: ni.name, evaluatedNodes: 1 + diagnosis.nodeToStatus.size, feasibleNodes: 1, decision: mk({ selected: ni.name }) };
       }
       if (s.code === "Error") return { kind: "error", message: statusMessage(s), decision: mk({}) };
@@ -110,6 +138,7 @@ export function schedulePod(pod: Pod | PodInfo, snapshot: Snapshot, ctx: Schedul
   }
 
   const err = findNodesThatPassFilters(fwk, cycle, pi, nodes, ctx, run);
+  seal(run);
   for (let i = 0; i < run.nodes.length; i++) {
     const s = run.statuses[i];
     if (s) {
@@ -132,14 +161,14 @@ export function schedulePod(pod: Pod | PodInfo, snapshot: Snapshot, ctx: Schedul
   }
 
   // prioritizeNodes
-  let totals: number[];
+  let totals: ArrayLike<number>;
   let scoreOutcome;
   if (!fwk.hasScorePlugins()) {
     totals = run.feasible.map(() => 1);
   } else {
     const ps = fwk.runPreScorePlugins(cycle, pi, run.feasible);
     if (ps !== null) return { kind: "error", message: statusMessage(ps), decision: mk({}) };
-    const sc = fwk.runScorePlugins(cycle, pi, run.feasible);
+    const sc = fwk.runScorePlugins(cycle, pi, run.feasible, !record);
     if (sc.status !== null) return { kind: "error", message: statusMessage(sc.status), decision: mk({}) };
     scoreOutcome = sc.outcome!;
     totals = scoreOutcome.totals;
@@ -157,30 +186,24 @@ function findNodesThatPassFilters(fwk: Framework, cycle: CycleState, pod: PodInf
   if (!fwk.hasScorePlugins()) numNodesToFind = 1;
   const start = ctx.state.nextStartNodeIndex;
   if (!fwk.hasFilterPlugins()) {
-    for (let i = 0; i < numNodesToFind; i++) {
-      const ni = nodes[(start + i) % n]!;
-      run.nodes.push(ni);
-      run.statuses.push(null);
-      run.feasible.push(ni);
-    }
+    for (let i = 0; i < numNodesToFind; i++) recordFilter(run, nodes[(start + i) % n]!, null);
     return null;
   }
+  // nodes[(start + i) % n], without a division per node.
+  let at = start % n;
   for (let i = 0; i < n; i++) {
-    const ni = nodes[(start + i) % n]!;
+    const ni = nodes[at]!;
+    if (++at === n) at = 0;
     const s = fwk.runFilterPluginsWithNominatedPods(cycle, pod, ni, ctx.nominatedPodsForNode);
     if (s !== null && s.code === "Error") return statusMessage(s);
-    run.nodes.push(ni);
-    run.statuses.push(s);
-    if (s === null) {
-      run.feasible.push(ni);
-      if (run.feasible.length >= numNodesToFind) break;
-    }
+    recordFilter(run, ni, s);
+    if (s === null && run.feasibleCount >= numNodesToFind) break;
   }
   return null;
 }
 
 // mirrors selectHost: uniform choice among the top scores by reservoir sampling.
-export function selectHost(totals: readonly number[], random: () => number): number {
+export function selectHost(totals: ArrayLike<number>, random: () => number): number {
   let selected = 0;
   let max = totals[0]!;
   let cntOfMaxScore = 1;

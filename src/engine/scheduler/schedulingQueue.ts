@@ -216,9 +216,9 @@ export class SchedulingQueue {
     if (!p) return undefined;
     p.attempts++;
     p.backoffExpiration = undefined;
-    // A new attempt: forget who rejected the pod last time.
-    p.unschedulablePlugins = new Set();
-    p.pendingPlugins = new Set();
+    // A new attempt: forget who rejected the pod last time (the sets are the queue's own).
+    if (p.unschedulablePlugins.size > 0) p.unschedulablePlugins.clear();
+    if (p.pendingPlugins.size > 0) p.pendingPlugins.clear();
     p.gatingPlugin = "";
     this.schedulingCycle++;
     this.inFlight.set(p.podInfo.uid, this.eventSeq);
@@ -346,7 +346,7 @@ export class SchedulingQueue {
 
   /** MoveAllToActiveOrBackoffQueue: offer every pod of the unschedulable pool to `event`'s hints. */
   moveAllToActiveOrBackoffQueue(event: ClusterEvent, oldObj: unknown, newObj: unknown, now: number, preCheck?: (pod: PodInfo) => boolean): void {
-    if (!this.isEventOfInterest(event)) return;
+    if (this.idle() || !this.isEventOfInterest(event)) return;
     const pods = [...this.unschedulablePods.values()].filter((p) => preCheck === undefined || preCheck(p.podInfo));
     this.movePods(pods, event, oldObj, newObj, now);
   }
@@ -356,6 +356,7 @@ export class SchedulingQueue {
   }
 
   nodeUpdated(oldNode: Node, newNode: Node, now: number): void {
+    if (this.idle()) return;
     for (const e of nodeSchedulingPropertiesChange(newNode, oldNode)) this.moveAllToActiveOrBackoffQueue(e, oldNode, newNode, now);
   }
 
@@ -363,15 +364,26 @@ export class SchedulingQueue {
     this.moveAllToActiveOrBackoffQueue(EventNodeDelete, node, undefined, now);
   }
 
+  /**
+   * True when a cluster event cannot move or be recorded for any pod: the unschedulable pool is empty and
+   * no attempt is in flight (movePods would find no pod and pushInFlightEvent would drop the event).
+   */
+  private idle(): boolean {
+    return this.unschedulablePods.size === 0 && this.inFlight.size === 0;
+  }
+
   /** AssignedPodAdded: only pods with affinity to it, or rejected by PodTopologySpread in its namespace. */
   assignedPodAdded(pod: Pod, now: number): void {
+    if (this.idle()) return;
     this.movePods(this.podsWithCrossTopologyTerm(new PodInfo(pod)), EventAssignedPodAdd, undefined, pod, now);
   }
 
   assignedPodUpdated(oldPod: Pod, newPod: Pod, now: number): void {
+    if (this.idle()) return;
+    let info: PodInfo | undefined;
     for (const e of podSchedulingPropertiesChange(newPod, oldPod, true)) {
       if ((e.actionType & ActionType.UpdatePodScaleDown) !== 0) this.moveAllToActiveOrBackoffQueue(e, oldPod, newPod, now);
-      else this.movePods(this.podsWithCrossTopologyTerm(new PodInfo(newPod)), e, oldPod, newPod, now);
+      else this.movePods(this.podsWithCrossTopologyTerm((info ??= new PodInfo(newPod))), e, oldPod, newPod, now);
     }
   }
 

@@ -3,13 +3,15 @@
 // RunFilterPlugins, RunFilterPluginsWithNominatedPods, RunPreFilterExtensionAddPod/RemovePod,
 // RunPreScorePlugins, RunScorePlugins (normalize, bounds check, × weight, sum).
 
+import { FilterRunner } from "./filterRunner";
 import type { NodeInfo } from "./nodeInfo";
+import { ScoreBuffers } from "./scoreBuffers";
+import { SkipSets } from "./skipSets";
 import type { PodInfo } from "./podInfo";
 import {
   CycleState,
   type EnqueueExtensions,
   type FilterPlugin,
-  isRejected,
   isSkip,
   MaxNodeScore,
   MinNodeScore,
@@ -96,16 +98,27 @@ export interface ScoreOutcome {
   /** Plugins whose Score ran (not skipped by PreScore), in order. */
   plugins: ScorePlugin[];
   weights: number[];
-  /** scores[p][i]: plugin p's normalized score × weight for nodes[i]. */
-  scores: number[][];
-  totals: number[];
+  /**
+   * scores[p][i]: plugin p's normalized score × weight for nodes[i]. Views into buffers the framework
+   * reuses in its next RunScorePlugins: copy what must outlive the cycle (buildDecision does).
+   */
+  scores: Float64Array[];
+  totals: Float64Array;
 }
 
 export class Framework {
   readonly filterPluginNames: readonly string[];
 
+  private readonly skips = new SkipSets();
+  private readonly filters: FilterRunner;
+
   constructor(readonly profile: Profile) {
     this.filterPluginNames = profile.filter.map((p) => p.name);
+    for (const list of [profile.preFilter, profile.filter, profile.preScore]) {
+      // Skipped plugins are kept as bits of a number (SkipSets, FilterRunner).
+      if (list.length > 30) throw new Error(`a profile may have at most 30 plugins per extension point, got ${list.length}`);
+    }
+    this.filters = new FilterRunner(profile.filter, this.skips);
   }
 
   get queueSort(): QueueSortPlugin {
@@ -122,14 +135,16 @@ export class Framework {
 
   // mirrors RunPreFilterPlugins
   runPreFilterPlugins(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): PreFilterOutcome {
-    const skip = new Set<string>();
+    let skipMask = 0;
     let names: Set<string> | undefined;
     const pluginsWithNodes: string[] = [];
     let returnStatus: Status | null = null;
-    for (const pl of this.profile.preFilter) {
+    const preFilter = this.profile.preFilter;
+    for (let i = 0; i < preFilter.length; i++) {
+      const pl = preFilter[i]!;
       const { result, status } = pl.preFilter(state, pod, nodes);
       if (isSkip(status)) {
-        skip.add(pl.name);
+        skipMask |= 1 << i;
         continue;
       }
       if (status !== null && status.code !== "Success") {
@@ -152,27 +167,13 @@ export class Framework {
         }
       }
     }
-    state.skipFilterPlugins = skip;
+    state.skipFilterPlugins = this.skips.of(preFilter, skipMask, 0);
     return { result: names === undefined ? undefined : { nodeNames: names }, status: returnStatus, pluginsWithNodes };
   }
 
   // mirrors RunFilterPlugins: the first rejection wins and names its plugin.
   runFilterPlugins(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): Status | null {
-    const plugins = this.profile.filter;
-    const skip = state.skipFilterPlugins;
-    for (let i = 0; i < plugins.length; i++) {
-      const pl = plugins[i]!;
-      if (skip.size > 0 && skip.has(pl.name)) continue;
-      const s = pl.filter(state, pod, nodeInfo);
-      if (s !== null && s.code !== "Success") {
-        if (!isRejected(s)) {
-          return { code: "Error", reasons: [`running "${pl.name}" filter plugin: ${statusMessage(s)}`], plugin: pl.name };
-        }
-        s.plugin = pl.name;
-        return s;
-      }
-    }
-    return null;
+    return this.filters.run(state, pod, nodeInfo);
   }
 
   /**
@@ -181,7 +182,8 @@ export class Framework {
    */
   runFilterPluginsWithNominatedPods(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo, nominated: NominatedPodsFn | undefined): Status | null {
     if (nominated !== undefined) {
-      const others = nominated(nodeInfo.name).filter((p) => p.uid !== pod.uid && p.priority >= pod.priority);
+      const all = nominated(nodeInfo.name);
+      const others = all.length === 0 ? all : all.filter((p) => p.uid !== pod.uid && p.priority >= pod.priority);
       if (others.length > 0) {
         const stateOut = state.clone();
         const nodeOut = nodeInfo.clone();
@@ -217,46 +219,80 @@ export class Framework {
 
   // mirrors RunPreScorePlugins
   runPreScorePlugins(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): Status | null {
-    const skip = new Set<string>();
-    for (const pl of this.profile.preScore) {
+    let skipMask = 0;
+    const preScore = this.profile.preScore;
+    for (let i = 0; i < preScore.length; i++) {
+      const pl = preScore[i]!;
       const s = pl.preScore(state, pod, nodes);
       if (isSkip(s)) {
-        skip.add(pl.name);
+        skipMask |= 1 << i;
         continue;
       }
       if (s !== null && s.code !== "Success") return { code: "Error", reasons: [`running PreScore plugin "${pl.name}": ${statusMessage(s)}`], plugin: pl.name };
     }
-    state.skipScorePlugins = skip;
+    state.skipScorePlugins = this.skips.of(preScore, skipMask, 1);
     return null;
   }
 
+
+
+  private readonly scorePluginsBySkip = new Map<ReadonlySet<string>, { list: readonly WeightedScorePlugin[]; plugins: ScorePlugin[]; weights: number[] }>();
+  private readonly buffers = new ScoreBuffers();
+
   // mirrors RunScorePlugins
-  runScorePlugins(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): { outcome?: ScoreOutcome; status: Status | null } {
-    const ran = this.profile.score.filter((w) => !state.skipScorePlugins.has(w.plugin.name));
-    const scores: number[][] = [];
-    for (const { plugin } of ran) {
-      const row = new Array<number>(nodes.length);
-      for (let i = 0; i < nodes.length; i++) row[i] = plugin.score(state, pod, nodes[i]!);
+  /**
+   * `forSelectionOnly`: the caller only compares the totals (selectHost), it does not show them. A plugin
+   * whose scores are the same on every node then adds the same amount to every total, which changes no
+   * comparison: its row is left out of the totals (and not weighted). The verdicts and the choice are the
+   * same; the totals differ from the full ones by a constant.
+   */
+  runScorePlugins(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], forSelectionOnly = false): { outcome?: ScoreOutcome; status: Status | null } {
+    const skip = state.skipScorePlugins;
+    let ran = this.scorePluginsBySkip.get(skip);
+    if (ran === undefined) {
+      const list = skip.size === 0 ? this.profile.score : this.profile.score.filter((w) => !skip.has(w.plugin.name));
+      ran = { list, plugins: list.map((w) => w.plugin), weights: list.map((w) => w.weight) };
+      if (this.skips.isInterned(skip)) this.scorePluginsBySkip.set(skip, ran);
+    }
+    const list = ran.list;
+    const n = nodes.length;
+    const views = this.buffers.views(list.length, n);
+    const scores = views.slice(0, list.length);
+    for (let p = 0; p < list.length; p++) {
+      const plugin = list[p]!.plugin;
+      const row = views[p]!;
+      if (plugin.scoreNodes) plugin.scoreNodes(state, pod, nodes, row);
+      else for (let i = 0; i < n; i++) row[i] = plugin.score(state, pod, nodes[i]!);
       if (plugin.normalizeScore) {
         const s = plugin.normalizeScore(state, pod, row, nodes);
         if (s !== null && s.code !== "Success") return { status: { code: "Error", reasons: [`running Normalize on Score plugins: ${statusMessage(s)}`], plugin: plugin.name } };
       }
-      scores.push(row);
     }
-    const totals = new Array<number>(nodes.length).fill(0);
-    for (let p = 0; p < ran.length; p++) {
-      const { plugin, weight } = ran[p]!;
+    const totals = views[list.length]!;
+    totals.fill(0);
+    for (let p = 0; p < list.length; p++) {
+      const { plugin, weight } = list[p]!;
       const row = scores[p]!;
-      for (let i = 0; i < nodes.length; i++) {
+      if (forSelectionOnly && n > 0) {
+        const first = row[0]!;
+        if (first <= MaxNodeScore && first >= MinNodeScore) {
+          let i = 1;
+          while (i < n && row[i] === first) i++;
+          if (i === n) continue;
+        }
+      }
+      for (let i = 0; i < n; i++) {
         const v = row[i]!;
         if (v > MaxNodeScore || v < MinNodeScore) {
           return { status: newStatus("Error", `plugin "${plugin.name}" returns an invalid score ${v}, it should in the range of [${MinNodeScore}, ${MaxNodeScore}] after normalizing`) };
         }
-        row[i] = v * weight;
-        totals[i]! += row[i]!;
+        const w = v * weight;
+        row[i] = w;
+        totals[i]! += w;
       }
     }
-    return { outcome: { plugins: ran.map((w) => w.plugin), weights: ran.map((w) => w.weight), scores, totals }, status: null };
+    // plugins and weights are shared by every outcome with the same skipped plugins (never modified).
+    return { outcome: { plugins: ran.plugins, weights: ran.weights, scores, totals }, status: null };
   }
 
   runPreEnqueuePlugins(pod: PodInfo): { plugin: string; status: Status } | null {

@@ -1,74 +1,29 @@
 // NodeInfo: a node plus the aggregate of the pods on it (assumed or bound), updated incrementally.
 // Mirrors framework.NodeInfo (pkg/scheduler/framework/types.go: AddPodInfo, RemovePod, SetNode,
-// update) and fwk.HostPortInfo (k8s.io/kube-scheduler/framework types.go).
+// update).
 //
 // Invariant: requested / nonZeroRequested / usedPorts / counters always equal the sum over `pods`.
 
 import type { Node, Taint } from "../../api/types";
+import { HostPortInfo } from "./hostPortInfo";
 import type { PodInfo } from "./podInfo";
+import { Col, NO_DOMAIN, NodeColumns, ROW, UNKNOWN_DOMAIN } from "./nodeColumns";
 import { allocatableOf, emptyResource, type Resource } from "./resources";
+import { type TopologyDomain, topologyDomainAt } from "./topologyDomains";
 
-export const DefaultBindAllHostIP = "0.0.0.0";
+export { DefaultBindAllHostIP, HostPortInfo } from "./hostPortInfo";
+const NO_TAINTS: readonly Taint[] = [];
 
 /** Shared per-image record kept by the cache: numNodes is live (upstream ImageStateSummary.NumNodes). */
 export interface ImageState {
   readonly size: number;
   readonly nodes: Set<string>;
-}
-
-/**
- * HostPortInfo: ip → "protocol/port" → use count. Upstream keeps a set; a count keeps the index right even
- * when two pods bound with spec.nodeName (bypassing NodePorts) share a port.
- */
-export class HostPortInfo {
-  private readonly byIP = new Map<string, Map<string, number>>();
-
-  private static key(protocol: string, port: number): string {
-    return `${protocol === "" ? "TCP" : protocol}/${port}`;
-  }
-
-  add(ip: string, protocol: string, port: number): void {
-    if (port <= 0) return;
-    const host = ip === "" ? DefaultBindAllHostIP : ip;
-    let m = this.byIP.get(host);
-    if (!m) this.byIP.set(host, (m = new Map()));
-    const k = HostPortInfo.key(protocol, port);
-    m.set(k, (m.get(k) ?? 0) + 1);
-  }
-
-  remove(ip: string, protocol: string, port: number): void {
-    if (port <= 0) return;
-    const host = ip === "" ? DefaultBindAllHostIP : ip;
-    const m = this.byIP.get(host);
-    if (!m) return;
-    const k = HostPortInfo.key(protocol, port);
-    const n = (m.get(k) ?? 0) - 1;
-    if (n > 0) m.set(k, n);
-    else m.delete(k);
-    if (m.size === 0) this.byIP.delete(host);
-  }
-
-  /** CheckConflict: 0.0.0.0 conflicts with every IP; a specific IP conflicts with itself and 0.0.0.0. */
-  checkConflict(ip: string, protocol: string, port: number): boolean {
-    if (port <= 0) return false;
-    const host = ip === "" ? DefaultBindAllHostIP : ip;
-    const k = HostPortInfo.key(protocol, port);
-    if (host === DefaultBindAllHostIP) {
-      for (const m of this.byIP.values()) if (m.has(k)) return true;
-      return false;
-    }
-    return (this.byIP.get(DefaultBindAllHostIP)?.has(k) ?? false) || (this.byIP.get(host)?.has(k) ?? false);
-  }
-
-  get size(): number {
-    return this.byIP.size;
-  }
-
-  clone(): HostPortInfo {
-    const c = new HostPortInfo();
-    for (const [ip, m] of this.byIP) c.byIP.set(ip, new Map(m));
-    return c;
-  }
+  /**
+   * present[NodeInfo.index] = 1 for the nodes in `nodes`, indexed by rows of `columns` (the cache's):
+   * ImageLocality reads it instead of a Map lookup per node.
+   */
+  present: Uint8Array;
+  readonly columns: NodeColumns;
 }
 
 let generationCounter = 0;
@@ -77,8 +32,27 @@ export function nextGeneration(): number {
   return ++generationCounter;
 }
 
+/**
+ * Hot-path layout: Filter and Score visit hundreds of NodeInfos per pod, so what they read sits in the
+ * NodeInfo itself (flattened copies of node.spec.unschedulable, taints, allocatable, requested, pod count)
+ * or, for byte quantities, in its NodeColumns row, not behind node → spec → ... pointers that each cost a
+ * cache miss. The Resource objects stay for everyone else; both are written together (invariant: they
+ * agree). `index` is the NodeInfo's row, and its key in per-node bitmaps (ImageState.present).
+ */
 export class NodeInfo {
-  node: Node | undefined = undefined;
+  readonly columns: NodeColumns;
+  readonly index: number;
+  /** node.spec.unschedulable. */
+  unschedulable = false;
+  /** pods.length. */
+  podCount = 0;
+  allowedPodNumber = 0;
+  allocMilliCPU = 0;
+  reqMilliCPU = 0;
+  non0MilliCPU = 0;
+  /** node.spec.taints (never undefined). */
+  taintList: readonly Taint[] = NO_TAINTS;
+  private nodeObj: Node | undefined = undefined;
   readonly pods: PodInfo[] = [];
   /** uid → index into pods, for O(1) swap-removal (upstream removes by swapping with the last pod too). */
   private readonly indexOf = new Map<string, number>();
@@ -93,27 +67,96 @@ export class NodeInfo {
   usedPorts = new HostPortInfo();
   /** Image name → shared state; set by the cache from node.status.images. */
   imageStates: Map<string, ImageState> = new Map();
-  generation = nextGeneration();
-  /**
-   * A small per-generation memo of "pods matching selector S in namespace N" (PodTopologySpread counts
-   * every node for every pod; most cycles reuse the previous workload's selector).
-   */
-  readonly countMemo = { generation: 0, keys: ["", "", "", ""], counts: [0, 0, 0, 0], next: 0 };
+  private gen = 0;
+  /** Scratch for a walk over NodeInfos that must see each once (DomainCounter); meaningless otherwise. */
+  visitStamp = 0;
 
-  constructor(readonly name: string) {}
+  /** `columns`: the cache's shared NodeColumns; without it the NodeInfo gets a private one-row table. */
+  constructor(
+    readonly name: string,
+    columns?: NodeColumns,
+  ) {
+    this.columns = columns ?? new NodeColumns(1);
+    this.index = this.columns.alloc();
+    this.generation = nextGeneration();
+  }
+
+  /** Changes with every change to the node or its pods (a new value from nextGeneration). Kept in the row too. */
+  get generation(): number {
+    return this.gen;
+  }
+
+  set generation(g: number) {
+    this.gen = g;
+    this.columns.data[this.index * ROW + Col.generation] = g;
+  }
+
+  get allocMemory(): number {
+    return this.columns.data[this.index * ROW + Col.allocMemory]!;
+  }
+
+  get allocEphemeralStorage(): number {
+    return this.columns.data[this.index * ROW + Col.allocEphemeralStorage]!;
+  }
+
+  get reqMemory(): number {
+    return this.columns.data[this.index * ROW + Col.reqMemory]!;
+  }
+
+  get reqEphemeralStorage(): number {
+    return this.columns.data[this.index * ROW + Col.reqEphemeralStorage]!;
+  }
+
+  get non0Memory(): number {
+    return this.columns.data[this.index * ROW + Col.non0Memory]!;
+  }
+
+  get node(): Node | undefined {
+    return this.nodeObj;
+  }
 
   get labels(): Readonly<Record<string, string>> | undefined {
-    return this.node?.metadata.labels;
+    return this.nodeObj?.metadata.labels;
   }
 
   get taints(): readonly Taint[] {
-    return this.node?.spec?.taints ?? [];
+    return this.taintList;
   }
 
   setNode(node: Node): void {
-    this.node = node;
-    this.allocatable = allocatableOf(node);
+    this.nodeObj = node;
+    const a = allocatableOf(node);
+    this.allocatable = a;
+    this.syncAllocatable();
+    this.unschedulable = !!node.spec?.unschedulable;
+    this.taintList = node.spec?.taints ?? NO_TAINTS;
+    let prefer = 0;
+    for (const t of this.taintList) if (t.effect === "PreferNoSchedule") prefer++;
+    this.columns.data[this.index * ROW + Col.preferNoScheduleTaints] = prefer;
+    this.columns.forgetNode(this.index);
     this.generation = nextGeneration();
+  }
+
+  /** The Node object is gone (the NodeInfo may live on while pods still name it). */
+  clearNode(): void {
+    this.nodeObj = undefined;
+    this.unschedulable = false;
+    this.taintList = NO_TAINTS;
+    this.columns.data[this.index * ROW + Col.preferNoScheduleTaints] = 0;
+    this.columns.forgetNode(this.index);
+    this.generation = nextGeneration();
+  }
+
+  /** The index of the node's TopologyDomain for a key (topologyKeyId), or NO_DOMAIN without that label. */
+  topologyDomainIndex(keyId: number): number {
+    const d = this.columns.domainIndex(keyId, this.index);
+    return d !== UNKNOWN_DOMAIN ? d : this.columns.lookUpDomain(keyId, this.index, this.nodeObj?.metadata.labels);
+  }
+
+  /** The node's topology domain for a key (topologyKeyId), or null when the node lacks that label. */
+  topologyDomain(keyId: number): TopologyDomain | null {
+    const d = this.topologyDomainIndex(keyId);
+    return d === NO_DOMAIN ? null : topologyDomainAt(keyId, d);
   }
 
   hasPod(uid: string): boolean {
@@ -148,15 +191,18 @@ export class NodeInfo {
 
   private update(pi: PodInfo, sign: 1 | -1): void {
     const r = pi.requests;
-    this.requested.milliCPU += sign * r.milliCPU;
-    this.requested.memory += sign * r.memory;
-    this.requested.ephemeralStorage += sign * r.ephemeralStorage;
+    const req = this.requested;
+    req.milliCPU += sign * r.milliCPU;
+    req.memory += sign * r.memory;
+    req.ephemeralStorage += sign * r.ephemeralStorage;
     if (r.scalar) {
-      const s = (this.requested.scalar ??= {});
+      const s = (req.scalar ??= {});
       for (const k of Object.keys(r.scalar)) s[k] = (s[k] ?? 0) + sign * r.scalar[k]!;
     }
     this.nonZeroRequested.milliCPU += sign * pi.non0CPU;
     this.nonZeroRequested.memory += sign * pi.non0Mem;
+    this.syncRequested();
+    this.columns.updateMatches(this.index, pi, sign);
     if (pi.hasAffinity) this.podsWithAffinity += sign;
     if (pi.requiredAntiAffinityTerms.length > 0) this.podsWithRequiredAntiAffinity += sign;
     // updateUsedPorts walks every container port; HostPortInfo ignores ports <= 0.
@@ -167,11 +213,36 @@ export class NodeInfo {
     this.generation = nextGeneration();
   }
 
+  private syncAllocatable(): void {
+    const a = this.allocatable;
+    this.allocMilliCPU = a.milliCPU;
+    this.allowedPodNumber = a.allowedPodNumber;
+    const d = this.columns.data;
+    const row = this.index * ROW;
+    d[row + Col.allocMemory] = a.memory;
+    d[row + Col.allocEphemeralStorage] = a.ephemeralStorage;
+  }
+
+  private syncRequested(): void {
+    this.podCount = this.pods.length;
+    this.reqMilliCPU = this.requested.milliCPU;
+    this.non0MilliCPU = this.nonZeroRequested.milliCPU;
+    const d = this.columns.data;
+    const row = this.index * ROW;
+    d[row + Col.reqMemory] = this.requested.memory;
+    d[row + Col.reqEphemeralStorage] = this.requested.ephemeralStorage;
+    d[row + Col.non0Memory] = this.nonZeroRequested.memory;
+  }
+
   /** A deep-enough copy for preemption's dry runs: pods, aggregates and ports are independent. */
   clone(): NodeInfo {
     const c = new NodeInfo(this.name);
-    c.node = this.node;
+    c.nodeObj = this.nodeObj;
     c.allocatable = this.allocatable;
+    c.syncAllocatable();
+    c.unschedulable = this.unschedulable;
+    c.taintList = this.taintList;
+    c.columns.data[c.index * ROW + Col.preferNoScheduleTaints] = this.columns.data[this.index * ROW + Col.preferNoScheduleTaints]!;
     c.imageStates = this.imageStates;
     for (const pi of this.pods) {
       c.indexOf.set(pi.uid, c.pods.length);
@@ -182,6 +253,7 @@ export class NodeInfo {
     Object.assign(c.requested, this.requested);
     if (this.requested.scalar) c.requested.scalar = { ...this.requested.scalar };
     Object.assign(c.nonZeroRequested, this.nonZeroRequested);
+    c.syncRequested();
     c.usedPorts = this.usedPorts.clone();
     c.generation = this.generation;
     return c;

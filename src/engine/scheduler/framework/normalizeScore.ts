@@ -6,9 +6,9 @@ export function idiv(a: number, b: number): number {
   return Math.trunc(a / b);
 }
 
-export function defaultNormalizeScore(maxPriority: number, reverse: boolean, scores: number[]): void {
+export function defaultNormalizeScore(maxPriority: number, reverse: boolean, scores: number[] | Float64Array): void {
   let maxCount = 0;
-  for (const s of scores) if (s > maxCount) maxCount = s;
+  for (let i = 0; i < scores.length; i++) if (scores[i]! > maxCount) maxCount = scores[i]!;
   if (maxCount === 0) {
     if (reverse) for (let i = 0; i < scores.length; i++) scores[i] = maxPriority;
     return;

@@ -2,9 +2,9 @@
 // images) so that filtering and scoring never re-parse quantities or selectors per node.
 // Mirrors framework.PodInfo / NewPodInfo / CalculateResource (pkg/scheduler/framework/types.go).
 
-import type { LabelSelector, Pod, PodAffinityTerm } from "../../api/types";
+import type { Container, LabelSelector, Pod, PodAffinityTerm } from "../../api/types";
 import { type Labels, labelSelectorAsSelector, type Requirement, requirement, type Selector } from "./labels";
-import { podRequests, type Resource, resourceFromList } from "./resources";
+import { DefaultMemoryRequest, DefaultMilliCPURequest, emptyResource, podRequests, quantityFor, type Resource, resourceFromList } from "./resources";
 
 /** fwk.AffinityTerm: a PodAffinityTerm with its selectors parsed. */
 export interface AffinityTerm {
@@ -58,9 +58,105 @@ function newAffinityTerm(pod: Pod, term: PodAffinityTerm): AffinityTerm {
   };
 }
 
+const NONE: readonly never[] = Object.freeze([]);
+
 /** normalizedImageName appends ":latest" when the image has no tag (imagelocality/image_locality.go). */
 export function normalizedImageName(name: string): string {
   return name.lastIndexOf(":") <= name.lastIndexOf("/") ? `${name}:latest` : name;
+}
+
+function sameRecord(a: Readonly<Record<string, unknown>> | undefined, b: Readonly<Record<string, unknown>> | undefined): boolean {
+  if (a === b) return true;
+  const ka = a === undefined ? 0 : Object.keys(a).length;
+  const kb = b === undefined ? 0 : Object.keys(b).length;
+  if (ka !== kb) return false;
+  if (ka === 0) return true;
+  for (const k in a) if (a[k] !== b![k]) return false;
+  return true;
+}
+
+function sameContainers(a: readonly Container[] | undefined, b: readonly Container[] | undefined): boolean {
+  if (a === b) return true;
+  const n = a?.length ?? 0;
+  if (n !== (b?.length ?? 0)) return false;
+  for (let i = 0; i < n; i++) {
+    const x = a![i]!;
+    const y = b![i]!;
+    if (x === y) continue;
+    if (x.image !== y.image || x.restartPolicy !== y.restartPolicy) return false;
+    if (!sameRecord(x.resources?.requests, y.resources?.requests)) return false;
+    const px = x.ports;
+    const py = y.ports;
+    if (px === py) continue;
+    const m = px?.length ?? 0;
+    if (m !== (py?.length ?? 0)) return false;
+    for (let j = 0; j < m; j++) {
+      const u = px![j]!;
+      const v = py![j]!;
+      if (u.hostPort !== v.hostPort || u.hostIP !== v.hostIP || u.protocol !== v.protocol) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * True when everything NewPodInfo derives from the spec (requests, host ports, affinity terms, images)
+ * is the same for both pods, so that a status update can reuse the parsed parts. Affinity is compared by
+ * identity only (a changed or copied affinity is parsed again: its terms also depend on the labels).
+ */
+function sameParsedInputs(a: Pod, b: Pod): boolean {
+  const sa = a.spec;
+  const sb = b.spec;
+  if (sa.affinity !== sb.affinity) return false;
+  // matchLabelKeys / mismatchLabelKeys read the pod's own labels.
+  if (sa.affinity !== undefined && !sameRecord(a.metadata.labels, b.metadata.labels)) return false;
+  if (sa === sb) return true;
+  if (!sameContainers(sa.containers, sb.containers) || !sameContainers(sa.initContainers, sb.initContainers)) return false;
+  return sameRecord(sa.overhead as Record<string, unknown> | undefined, sb.overhead as Record<string, unknown> | undefined);
+}
+
+/**
+ * The requests of the common pod (no init containers, no overhead, containers requesting only cpu and
+ * memory) in one pass: the same numbers as resourceFromList(podRequests(pod, false)) and
+ * podRequests(pod, true), without their intermediate records. undefined for any other pod.
+ */
+function simpleRequests(pod: Pod): { requests: Resource; non0CPU: number; non0Mem: number } | undefined {
+  const spec = pod.spec;
+  if ((spec.initContainers?.length ?? 0) > 0 || spec.overhead !== undefined) return undefined;
+  let cpu = 0;
+  let mem = 0;
+  let non0CPU = 0;
+  let non0Mem = 0;
+  let anyCPU = false;
+  let anyMem = false;
+  for (const c of spec.containers ?? []) {
+    const req = c.resources?.requests;
+    let hasCPU = false;
+    let hasMem = false;
+    if (req) {
+      for (const k in req) {
+        if (k === "cpu") {
+          const v = quantityFor(k, req[k]!);
+          cpu += v;
+          non0CPU += v;
+          hasCPU = true;
+        } else if (k === "memory") {
+          const v = quantityFor(k, req[k]!);
+          mem += v;
+          non0Mem += v;
+          hasMem = true;
+        } else return undefined;
+      }
+    }
+    if (!hasCPU) non0CPU += DefaultMilliCPURequest;
+    if (!hasMem) non0Mem += DefaultMemoryRequest;
+    anyCPU ||= hasCPU;
+    anyMem ||= hasMem;
+  }
+  const requests = emptyResource();
+  if (anyCPU) requests.milliCPU = cpu;
+  if (anyMem) requests.memory = mem;
+  return { requests, non0CPU, non0Mem };
 }
 
 /** The scheduler's parsed view of a pod. Immutable: a changed pod gets a new PodInfo. */
@@ -88,7 +184,15 @@ export class PodInfo {
   readonly numContainers: number;
   readonly deleting: boolean;
 
-  constructor(readonly pod: Pod) {
+  /**
+   * `prev`: the PodInfo of an earlier version of the same pod (a status update, the assumed copy). Its
+   * parsed parts are reused when the inputs they come from did not change; the result is the same as a
+   * fresh parse.
+   */
+  constructor(
+    readonly pod: Pod,
+    prev?: PodInfo,
+  ) {
     const m = pod.metadata;
     this.uid = m.uid;
     this.namespace = m.namespace ?? "default";
@@ -96,10 +200,31 @@ export class PodInfo {
     this.labels = m.labels;
     this.priority = pod.spec.priority ?? 0;
     this.deleting = m.deletionTimestamp !== undefined;
-    this.requests = resourceFromList(podRequests(pod, false));
-    const non0 = podRequests(pod, true);
-    this.non0CPU = non0.cpu ?? 0;
-    this.non0Mem = non0.memory ?? 0;
+    if (prev !== undefined && prev.namespace === this.namespace && sameParsedInputs(prev.pod, pod)) {
+      this.requests = prev.requests;
+      this.non0CPU = prev.non0CPU;
+      this.non0Mem = prev.non0Mem;
+      this.hostPorts = prev.hostPorts;
+      this.requiredAffinityTerms = prev.requiredAffinityTerms;
+      this.requiredAntiAffinityTerms = prev.requiredAntiAffinityTerms;
+      this.preferredAffinityTerms = prev.preferredAffinityTerms;
+      this.preferredAntiAffinityTerms = prev.preferredAntiAffinityTerms;
+      this.hasAffinity = prev.hasAffinity;
+      this.images = prev.images;
+      this.numContainers = prev.numContainers;
+      return;
+    }
+    const simple = simpleRequests(pod);
+    if (simple !== undefined) {
+      this.requests = simple.requests;
+      this.non0CPU = simple.non0CPU;
+      this.non0Mem = simple.non0Mem;
+    } else {
+      this.requests = resourceFromList(podRequests(pod, false));
+      const non0 = podRequests(pod, true);
+      this.non0CPU = non0.cpu ?? 0;
+      this.non0Mem = non0.memory ?? 0;
+    }
 
     const ports: HostPort[] = [];
     for (const c of pod.spec.containers ?? []) {
@@ -108,12 +233,13 @@ export class PodInfo {
         ports.push({ ip: p.hostIP ?? "", protocol: p.protocol ?? "", port: p.hostPort! });
       }
     }
-    this.hostPorts = ports;
+    this.hostPorts = ports.length === 0 ? NONE : ports;
 
     const aff = pod.spec.affinity;
-    const mk = (terms: PodAffinityTerm[] | undefined) => (terms ?? []).map((t) => newAffinityTerm(pod, t));
+    // Most pods have no terms: they share one empty array (a PodInfo lives as long as its pod).
+    const mk = (terms: PodAffinityTerm[] | undefined) => (terms === undefined || terms.length === 0 ? NONE : terms.map((t) => newAffinityTerm(pod, t)));
     const mkW = (terms: { weight: number; podAffinityTerm: PodAffinityTerm }[] | undefined) =>
-      (terms ?? []).map((t) => ({ ...newAffinityTerm(pod, t.podAffinityTerm), weight: t.weight }));
+      terms === undefined || terms.length === 0 ? NONE : terms.map((t) => ({ ...newAffinityTerm(pod, t.podAffinityTerm), weight: t.weight }));
     this.requiredAffinityTerms = mk(aff?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution);
     this.requiredAntiAffinityTerms = mk(aff?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution);
     this.preferredAffinityTerms = mkW(aff?.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution);
@@ -125,6 +251,17 @@ export class PodInfo {
     for (const c of pod.spec.containers ?? []) if (c.image) images.push(normalizedImageName(c.image));
     this.images = images;
     this.numContainers = (pod.spec.initContainers?.length ?? 0) + (pod.spec.containers?.length ?? 0);
+  }
+
+  private tolerationsKeyMemo: string | undefined = undefined;
+  /** The Filter reuse class of this pod (FilterRunner), for that runner and its set of plugins `filterReuseMask`. */
+  filterReuseOwner: object | undefined = undefined;
+  filterReuseMask = -1;
+  filterReuseClass = -1;
+
+  /** spec.tolerations as a string: pods with equal keys tolerate alike (a Filter reuse key). */
+  get tolerationsKey(): string {
+    return (this.tolerationsKeyMemo ??= JSON.stringify(this.pod.spec.tolerations ?? null));
   }
 
   /** "namespace/name", the form upstream prints pods in (klog.KObj). */

@@ -28,6 +28,14 @@ export function newStatus(code: Code, ...reasons: string[]): Status {
   return { code, reasons };
 }
 
+/**
+ * The Skip status, shared (PreFilter and PreScore return it for most pods every cycle). Frozen: the
+ * framework never annotates a Skip (it only records the plugin name), and nothing else may.
+ */
+export const SKIP: Status = Object.freeze({ code: "Skip", reasons: Object.freeze([]) as unknown as string[] });
+/** PreFilter's Skip result, shared likewise. */
+export const SKIP_PRE_FILTER: { status: Status } = Object.freeze({ status: SKIP });
+
 /** Status.Message(): the reasons joined by ", " (upstream strings.Join(s.reasons, ", ")). */
 export function statusMessage(s: Status | null): string {
   return s === null ? "" : s.reasons.join(", ");
@@ -61,6 +69,12 @@ export class CycleState {
   skipFilterPlugins: ReadonlySet<string> = EMPTY_SET;
   /** Plugins whose PreScore returned Skip: their Score is not run (upstream SkipScorePlugins). */
   skipScorePlugins: ReadonlySet<string> = EMPTY_SET;
+  /** The Filter plugins to run (the profile's minus skipFilterPlugins), computed once per skip set. */
+  filterPlugins: readonly FilterPlugin[] | undefined = undefined;
+  filterPluginsSkip: ReadonlySet<string> | undefined = undefined;
+  /** The pod filterPlugins was computed for, and its filter-reuse class (−1: verdicts not reusable). */
+  filterPod: PodInfo | undefined = undefined;
+  filterMemoClass = -1;
 
   read<T extends StateData>(key: string): T | undefined {
     return this.data.get(key) as T | undefined;
@@ -132,6 +146,14 @@ export interface PreFilterPlugin extends Plugin {
 export interface FilterPlugin extends Plugin {
   /** null = the node fits. Rejections use Unschedulable or UnschedulableAndUnresolvable. */
   filter(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): Status | null;
+  /**
+   * Optional: this cycle's Filter, for this pod, depends on nothing but the returned string and the
+   * NodeInfo (its Node and its pods). Pods with the same key then get the same verdict on a NodeInfo
+   * that did not change (NodeInfo.generation), which the framework reuses instead of calling Filter
+   * again. undefined (or no method): the verdict depends on more (cycle state, API objects).
+   * The key must be a function of the pod alone (the framework keeps it per PodInfo).
+   */
+  filterReuseKey?(state: CycleState, pod: PodInfo): string | undefined;
 }
 
 export interface PreScorePlugin extends Plugin {
@@ -139,11 +161,19 @@ export interface PreScorePlugin extends Plugin {
   preScore(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): Status | null;
 }
 
+/** One score per node, `scores[i]` for `nodes[i]` (the framework passes reused Float64Array views). */
+export type NodeScoreList = number[] | Float64Array;
+
 export interface ScorePlugin extends Plugin {
   /** The raw score for one node (in [0, 100] unless normalizeScore brings it there). */
   score(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): number;
+  /**
+   * Optional batch form of score: `out[i] = score(state, pod, nodes[i])` for every node, in one call (the
+   * loop upstream's parallelizer runs, inside the plugin: per-cycle data is read once, not per node).
+   */
+  scoreNodes?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: Float64Array): void;
   /** Rewrites `scores` in place to [0, MaxNodeScore]; `nodes[i]` is the node of `scores[i]`. */
-  normalizeScore?(state: CycleState, pod: PodInfo, scores: number[], nodes: readonly NodeInfo[]): Status | null;
+  normalizeScore?(state: CycleState, pod: PodInfo, scores: NodeScoreList, nodes: readonly NodeInfo[]): Status | null;
 }
 
 /** A plugin that can move pods it rejected back to the active queue when a cluster event happens. */

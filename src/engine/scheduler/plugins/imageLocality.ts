@@ -3,7 +3,7 @@
 // Mirrors pkg/scheduler/framework/plugins/imagelocality/image_locality.go.
 
 import type { Snapshot } from "../cache";
-import type { NodeInfo } from "../framework/nodeInfo";
+import type { ImageState, NodeInfo } from "../framework/nodeInfo";
 import { idiv } from "../framework/normalizeScore";
 import type { PodInfo } from "../framework/podInfo";
 import { type CycleState, MaxNodeScore, type ScorePlugin } from "../framework/types";
@@ -29,18 +29,74 @@ export function scaledImageScore(size: number, numNodes: number, totalNumNodes: 
   return Math.trunc(size * (numNodes / totalNumNodes));
 }
 
+/** Score: the pod's images present on the node, each scaled by its spread over the cluster's `total` nodes. */
+function imageLocalityScore(pod: PodInfo, nodeInfo: NodeInfo, total: number): number {
+  const images = pod.images;
+  const states = nodeInfo.imageStates;
+  let sum = 0;
+  for (let i = 0; i < images.length; i++) {
+    const st = states.get(images[i]!);
+    if (st) sum += scaledImageScore(st.size, st.nodes.size, total);
+  }
+  return calculatePriority(sum, pod.numContainers);
+}
+
 export class ImageLocality implements ScorePlugin {
   readonly name = ImageLocalityName;
+
+  private readonly states: ImageState[] = [];
+  private readonly names: string[] = [];
+  private readonly scaled: number[] = [];
 
   constructor(private readonly snapshot: Snapshot) {}
 
   score(_state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): number {
+    return imageLocalityScore(pod, nodeInfo, this.snapshot.numNodes());
+  }
+
+  scoreNodes(_state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: Float64Array): void {
     const total = this.snapshot.numNodes();
-    let sum = 0;
-    for (const image of pod.images) {
-      const st = nodeInfo.imageStates.get(image);
-      if (st) sum += scaledImageScore(st.size, st.nodes.size, total);
+    if (this.snapshot.imageState === undefined) {
+      for (let i = 0; i < nodes.length; i++) out[i] = imageLocalityScore(pod, nodes[i]!, total);
+      return;
     }
-    return calculatePriority(sum, pod.numContainers);
+    // A node's entry for an image is the cluster-wide ImageState, so each image's scaled score is the
+    // same on every node that has it: compute it once, then find the state among the node's by identity.
+    // Scratch arrays, overwritten every call (this runs once per scheduling cycle).
+    const states = this.states;
+    const names = this.names;
+    const scaled = this.scaled;
+    let numStates = 0;
+    for (const image of pod.images) {
+      const st = this.snapshot.imageState(image);
+      if (st === undefined) continue;
+      states[numStates] = st;
+      names[numStates] = image;
+      scaled[numStates++] = scaledImageScore(st.size, st.nodes.size, total);
+    }
+    // The few distinct sums share their priority: computed once each (the last two are remembered).
+    let sumA = 0;
+    let prioA = calculatePriority(0, pod.numContainers);
+    let sumB = -1;
+    let prioB = 0;
+    for (let i = 0; i < nodes.length; i++) {
+      const ni = nodes[i]!;
+      let sum = 0;
+      for (let k = 0; k < numStates; k++) {
+        const st = states[k]!;
+        // present[] is indexed by the cache's rows; another NodeInfo (a copy) answers from its own map.
+        const has = ni.columns === st.columns ? st.present[ni.index] === 1 : ni.imageStates.get(names[k]!) === st;
+        if (has) sum += scaled[k]!;
+      }
+      if (sum === sumA) out[i] = prioA;
+      else if (sum === sumB) out[i] = prioB;
+      else {
+        sumB = sumA;
+        prioB = prioA;
+        sumA = sum;
+        prioA = calculatePriority(sum, pod.numContainers);
+        out[i] = prioA;
+      }
+    }
   }
 }

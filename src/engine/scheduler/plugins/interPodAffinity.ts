@@ -14,11 +14,14 @@ import {
   type EnqueueExtensions,
   type FilterPlugin,
   newStatus,
+  type NodeScoreList,
   type PreFilterExtensions,
   type PreFilterPlugin,
   type PreScorePlugin,
   type QueueingHint,
   type ScorePlugin,
+  SKIP,
+  SKIP_PRE_FILTER,
   type Status,
 } from "../framework/types";
 import {
@@ -74,11 +77,11 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScore
     const withAnti = this.snapshot.havePodsWithRequiredAntiAffinityList();
     // Fast path: nothing required on either side (the common case at scale).
     if (withAnti.length === 0 && pod.requiredAffinityTerms.length === 0 && pod.requiredAntiAffinityTerms.length === 0) {
-      return { status: newStatus("Skip") };
+      return SKIP_PRE_FILTER;
     }
     const s = calAffinityPreFilterState(pod, allNodes, withAnti, this.ns);
     if (s.existingAntiAffinityCounts.size === 0 && pod.requiredAffinityTerms.length === 0 && pod.requiredAntiAffinityTerms.length === 0) {
-      return { status: newStatus("Skip") };
+      return SKIP_PRE_FILTER;
     }
     state.write(preFilterStateKey, s);
     return { status: null };
@@ -95,7 +98,7 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScore
 
   preScore(state: CycleState, pod: PodInfo): Status | null {
     const s = calAffinityPreScoreState(pod, this.snapshot.list(), this.snapshot.havePodsWithAffinityList(), this.ns, this.hardPodAffinityWeight);
-    if (!s) return newStatus("Skip");
+    if (!s) return SKIP;
     state.write(preScoreStateKey, s);
     return null;
   }
@@ -105,7 +108,12 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScore
     return s ? affinityScore(s, nodeInfo) : 0;
   }
 
-  normalizeScore(state: CycleState, _pod: PodInfo, scores: number[]): Status | null {
+  scoreNodes(state: CycleState, _pod: PodInfo, nodes: readonly NodeInfo[], out: Float64Array): void {
+    const s = state.read<AffinityPreScoreState>(preScoreStateKey);
+    for (let i = 0; i < nodes.length; i++) out[i] = s ? affinityScore(s, nodes[i]!) : 0;
+  }
+
+  normalizeScore(state: CycleState, _pod: PodInfo, scores: NodeScoreList): Status | null {
     const s = state.read<AffinityPreScoreState>(preScoreStateKey);
     if (s) affinityNormalizeScore(s, scores);
     return null;

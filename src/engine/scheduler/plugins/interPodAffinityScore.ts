@@ -74,6 +74,8 @@ export function calAffinityPreScoreState(
 ): AffinityPreScoreState | undefined {
   const hasConstraints = pod.preferredAffinityTerms.length > 0 || pod.preferredAntiAffinityTerms.length > 0;
   const nodes = hasConstraints ? allNodes : nodesWithAffinityPods;
+  // Most pods: no preferred terms and no pod with affinity anywhere; nothing to allocate.
+  if (nodes.length === 0) return undefined;
   const s = new AffinityPreScoreState();
   const incomingNsLabels = ns(pod.namespace);
   let any = false;
@@ -98,11 +100,12 @@ export function affinityScore(s: AffinityPreScoreState, nodeInfo: NodeInfo): num
 }
 
 /** Min-max normalization to [0, 100]; all-equal scores become 0. */
-export function affinityNormalizeScore(s: AffinityPreScoreState, scores: number[]): void {
+export function affinityNormalizeScore(s: AffinityPreScoreState, scores: number[] | Float64Array): void {
   if (s.topologyScore.size === 0) return;
   let min = Number.MAX_SAFE_INTEGER;
   let max = Number.MIN_SAFE_INTEGER;
-  for (const v of scores) {
+  for (let i = 0; i < scores.length; i++) {
+    const v = scores[i]!;
     if (v > max) max = v;
     if (v < min) min = v;
   }

@@ -15,12 +15,15 @@ import {
   type FilterPlugin,
   MaxNodeScore,
   newStatus,
+  type NodeScoreList,
   type PreFilterPlugin,
   type PreFilterResult,
   type PreScorePlugin,
   type QueueingHint,
   type ScorePlugin,
   type StateData,
+  SKIP,
+  SKIP_PRE_FILTER,
   type Status,
 } from "../framework/types";
 
@@ -54,7 +57,7 @@ export class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlug
     const spec = pod.pod.spec;
     const req = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
     // Skip: no nodeSelector and no required node affinity.
-    if (req === undefined && spec.nodeSelector === undefined) return { status: newStatus("Skip") };
+    if (req === undefined && spec.nodeSelector === undefined) return SKIP_PRE_FILTER;
     state.write(preFilterStateKey, new PreFilterState(new RequiredNodeAffinity(pod.pod)));
     const terms = req?.nodeSelectorTerms ?? [];
     if (terms.length === 0) return { status: null };
@@ -83,9 +86,15 @@ export class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlug
     return required.match(nodeInfo.node!) ? null : newStatus("UnschedulableAndUnresolvable", ErrReasonNodeAffinity);
   }
 
+  /** The verdict depends on the node's labels and name, and the pod's nodeSelector and required node affinity. */
+  filterReuseKey(_state: CycleState, pod: PodInfo): string {
+    const spec = pod.pod.spec;
+    return JSON.stringify([spec.nodeSelector ?? null, spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? null]);
+  }
+
   preScore(state: CycleState, pod: PodInfo): Status | null {
     const preferred = pod.pod.spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution;
-    if (preferred === undefined) return newStatus("Skip");
+    if (preferred === undefined) return SKIP;
     state.write(preScoreStateKey, new PreScoreState(new PreferredSchedulingTerms(preferred)));
     return null;
   }
@@ -95,7 +104,12 @@ export class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlug
     return s ? s.preferred.score(nodeInfo.node!) : 0;
   }
 
-  normalizeScore(_state: CycleState, _pod: PodInfo, scores: number[]): Status | null {
+  scoreNodes(state: CycleState, _pod: PodInfo, nodes: readonly NodeInfo[], out: Float64Array): void {
+    const s = state.read<PreScoreState>(preScoreStateKey);
+    for (let i = 0; i < nodes.length; i++) out[i] = s ? s.preferred.score(nodes[i]!.node!) : 0;
+  }
+
+  normalizeScore(_state: CycleState, _pod: PodInfo, scores: NodeScoreList): Status | null {
     defaultNormalizeScore(MaxNodeScore, false, scores);
     return null;
   }

@@ -32,6 +32,10 @@ export class NodeName implements FilterPlugin, EnqueueExtensions {
     return nodeNameFits(pod, nodeInfo) ? null : newStatus("UnschedulableAndUnresolvable", ErrReasonNodeName);
   }
 
+  filterReuseKey(_state: CycleState, pod: PodInfo): string {
+    return pod.pod.spec.nodeName ?? "";
+  }
+
   eventsToRegister(): ClusterEventWithHint[] {
     return [{ event: { resource: "Node", actionType: ActionType.Add }, hint: isSchedulableAfterNodeAdd }];
   }

@@ -14,6 +14,7 @@ import {
   type PreFilterPlugin,
   type QueueingHint,
   type StateData,
+  SKIP_PRE_FILTER,
   type Status,
 } from "../framework/types";
 
@@ -41,7 +42,7 @@ export class NodePorts implements PreFilterPlugin, FilterPlugin, EnqueueExtensio
 
   preFilter(state: CycleState, pod: PodInfo) {
     // Skip: a pod without host ports has nothing for this plugin.
-    if (pod.hostPorts.length === 0) return { status: newStatus("Skip") };
+    if (pod.hostPorts.length === 0) return SKIP_PRE_FILTER;
     state.write(preFilterStateKey, new PreFilterState(pod.hostPorts));
     return { status: null };
   }
@@ -49,6 +50,12 @@ export class NodePorts implements PreFilterPlugin, FilterPlugin, EnqueueExtensio
   filter(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): Status | null {
     const ports = state.read<PreFilterState>(preFilterStateKey)?.ports ?? pod.hostPorts;
     return fitsPorts(ports, nodeInfo) ? null : newStatus("Unschedulable", ErrReasonNodePorts);
+  }
+
+  /** The verdict depends on the node's used ports and the pod's host ports. */
+  filterReuseKey(_state: CycleState, pod: PodInfo): string {
+    // PreFilter stores pod.hostPorts: the ports Filter reads are the pod's.
+    return JSON.stringify(pod.hostPorts);
   }
 
   eventsToRegister(): ClusterEventWithHint[] {

@@ -2,11 +2,13 @@
 // after adding the pod) are close to each other. Skipped for best-effort pods (issue #129138).
 // Mirrors pkg/scheduler/framework/plugins/noderesources/balanced_allocation.go.
 
+import { memoClassIdOf, type NodeColumns, newRowMemoId, type RowMemo } from "../framework/nodeColumns";
 import type { NodeInfo } from "../framework/nodeInfo";
 import type { PodInfo } from "../framework/podInfo";
-import { type CycleState, MaxNodeScore, newStatus, type PreScorePlugin, type ScorePlugin, type Status } from "../framework/types";
+import { type CycleState, MaxNodeScore, type PreScorePlugin, type ScorePlugin, SKIP, type Status } from "../framework/types";
 
 export const NodeResourcesBalancedAllocationName = "NodeResourcesBalancedAllocation";
+const balancedMemo = newRowMemoId();
 
 // mirrors balancedResourceScorer (balanced_allocation.go)
 /** (1 − std) × 100 truncated, std over the fractions min(requested/allocatable, 1) of resources with allocatable ≠ 0. */
@@ -32,23 +34,56 @@ export function balancedResourceScorer(requested: readonly number[], allocatable
   return Math.trunc((1 - std) * MaxNodeScore);
 }
 
+/**
+ * useRequested: the node's real Requested (not NonZeroRequested) plus the pod's real request (cpu, memory).
+ * Inline two-resource form of balancedResourceScorer (no allocation per node).
+ */
+function balancedScore(podCPU: number, podMem: number, nodeInfo: NodeInfo): number {
+  const cpu = nodeInfo.allocMilliCPU;
+  const mem = nodeInfo.allocMemory;
+  if (cpu === 0 || mem === 0) return MaxNodeScore; // one fraction or none: std = 0
+  const f0 = Math.min((nodeInfo.reqMilliCPU + podCPU) / cpu, 1);
+  const f1 = Math.min((nodeInfo.reqMemory + podMem) / mem, 1);
+  return Math.trunc((1 - Math.abs((f0 - f1) / 2)) * MaxNodeScore);
+}
+
 export class NodeResourcesBalancedAllocation implements PreScorePlugin, ScorePlugin {
   readonly name = NodeResourcesBalancedAllocationName;
 
   preScore(_state: CycleState, pod: PodInfo): Status | null {
     // isBestEffortPod: no cpu and no memory request.
-    if (pod.requests.milliCPU === 0 && pod.requests.memory === 0) return newStatus("Skip");
+    if (pod.requests.milliCPU === 0 && pod.requests.memory === 0) return SKIP;
     return null;
   }
 
   score(_state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): number {
-    const a = nodeInfo.allocatable;
-    const r = nodeInfo.requested;
-    // useRequested: the node's real Requested (not NonZeroRequested) plus the pod's real request.
-    // Inline two-resource form of balancedResourceScorer (no allocation per node).
-    if (a.milliCPU === 0 || a.memory === 0) return MaxNodeScore; // one fraction or none: std = 0
-    const f0 = Math.min((r.milliCPU + pod.requests.milliCPU) / a.milliCPU, 1);
-    const f1 = Math.min((r.memory + pod.requests.memory) / a.memory, 1);
-    return Math.trunc((1 - Math.abs((f0 - f1) / 2)) * MaxNodeScore);
+    return balancedScore(pod.requests.milliCPU, pod.requests.memory, nodeInfo);
+  }
+
+  /** Memoized per node (RowMemo): the score only changes with the node's generation or the pod's requests. */
+  scoreNodes(_state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: Float64Array): void {
+    const cpu = pod.requests.milliCPU;
+    const mem = pod.requests.memory;
+    const cls = memoClassIdOf(balancedMemo, cpu, mem);
+    let columns: NodeColumns | undefined;
+    let memo: RowMemo | undefined;
+    for (let i = 0; i < nodes.length; i++) {
+      const ni = nodes[i]!;
+      if (ni.columns !== columns) {
+        columns = ni.columns;
+        memo = columns.rowMemo(balancedMemo);
+      }
+      const row = ni.index;
+      const gen = columns!.generation(row);
+      if (memo!.cls[row] === cls && memo!.gen[row] === gen) {
+        out[i] = memo!.val[row]!;
+        continue;
+      }
+      const v = balancedScore(cpu, mem, ni);
+      memo!.cls[row] = cls;
+      memo!.gen[row] = gen;
+      memo!.val[row] = v;
+      out[i] = v;
+    }
   }
 }

@@ -5,10 +5,11 @@
 // resource_allocation.go.
 
 import type { Node, Pod } from "../../api/types";
+import { memoClassIdOf, type NodeColumns, newRowMemoId, type RowMemo } from "../framework/nodeColumns";
 import { NodeInfo } from "../framework/nodeInfo";
 import { idiv } from "../framework/normalizeScore";
 import type { PodInfo } from "../framework/podInfo";
-import type { Resource } from "../framework/resources";
+import { emptyResource, type Resource } from "../framework/resources";
 import {
   ActionType,
   type ClusterEventWithHint,
@@ -37,6 +38,7 @@ export interface InsufficientResource {
 }
 
 const preFilterStateKey = "PreFilter" + NodeResourcesFitName;
+const fitMemo = newRowMemoId();
 
 class PreFilterState implements StateData {
   constructor(readonly request: Resource) {}
@@ -86,6 +88,16 @@ export function fitsRequest(podRequest: Resource, nodeInfo: NodeInfo): Insuffici
   return out;
 }
 
+/** fitsRequest(...).length === 0 without building the list: the common case of a node with room. */
+export function fits(podRequest: Resource, nodeInfo: NodeInfo): boolean {
+  if (nodeInfo.podCount + 1 > nodeInfo.allowedPodNumber) return false;
+  if (podRequest.scalar !== undefined) return fitsRequest(podRequest, nodeInfo).length === 0;
+  if (podRequest.milliCPU > 0 && podRequest.milliCPU > nodeInfo.allocMilliCPU - nodeInfo.reqMilliCPU) return false;
+  if (podRequest.memory > 0 && podRequest.memory > nodeInfo.allocMemory - nodeInfo.reqMemory) return false;
+  if (podRequest.ephemeralStorage > 0 && podRequest.ephemeralStorage > nodeInfo.allocEphemeralStorage - nodeInfo.reqEphemeralStorage) return false;
+  return true;
+}
+
 // mirrors leastRequestedScore (least_allocated.go)
 /** ((capacity − requested) × 100) / capacity with integer division; 0 when over capacity or capacity is 0. */
 export function leastRequestedScore(requested: number, capacity: number): number {
@@ -101,13 +113,14 @@ export function leastRequestedScore(requested: number, capacity: number): number
 export function leastAllocatedScore(pod: PodInfo, nodeInfo: NodeInfo): number {
   let nodeScore = 0;
   let weightSum = 0;
-  const a = nodeInfo.allocatable;
-  if (a.milliCPU !== 0) {
-    nodeScore += leastRequestedScore(nodeInfo.nonZeroRequested.milliCPU + pod.non0CPU, a.milliCPU);
+  const cpu = nodeInfo.allocMilliCPU;
+  const mem = nodeInfo.allocMemory;
+  if (cpu !== 0) {
+    nodeScore += leastRequestedScore(nodeInfo.non0MilliCPU + pod.non0CPU, cpu);
     weightSum += 1;
   }
-  if (a.memory !== 0) {
-    nodeScore += leastRequestedScore(nodeInfo.nonZeroRequested.memory + pod.non0Mem, a.memory);
+  if (mem !== 0) {
+    nodeScore += leastRequestedScore(nodeInfo.non0Memory + pod.non0Mem, mem);
     weightSum += 1;
   }
   return weightSum === 0 ? 0 : idiv(nodeScore, weightSum);
@@ -115,6 +128,9 @@ export function leastAllocatedScore(pod: PodInfo, nodeInfo: NodeInfo): number {
 
 export class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin, EnqueueExtensions {
   readonly name = NodeResourcesFitName;
+  private lastState: CycleState | undefined = undefined;
+  private lastPod: PodInfo | undefined = undefined;
+  private lastRequest: Resource = emptyResource();
 
   preFilter(state: CycleState, pod: PodInfo) {
     state.write(preFilterStateKey, new PreFilterState(pod.requests));
@@ -122,7 +138,16 @@ export class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, PreScore
   }
 
   filter(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): Status | null {
-    const req = state.read<PreFilterState>(preFilterStateKey)?.request ?? pod.requests;
+    // The request is read from the CycleState once per cycle, not once per node.
+    let req: Resource;
+    if (state === this.lastState && pod === this.lastPod) req = this.lastRequest;
+    else {
+      req = state.read<PreFilterState>(preFilterStateKey)?.request ?? pod.requests;
+      this.lastState = state;
+      this.lastPod = pod;
+      this.lastRequest = req;
+    }
+    if (fits(req, nodeInfo)) return null;
     const insufficient = fitsRequest(req, nodeInfo);
     if (insufficient.length === 0) return null;
     // All failure reasons are kept; one unresolvable resource makes the whole verdict unresolvable.
@@ -135,6 +160,13 @@ export class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, PreScore
     return { code, reasons };
   }
 
+  /** The verdict depends on the node's allocatable, requested and pod count, and the pod's request. */
+  filterReuseKey(_state: CycleState, pod: PodInfo): string {
+    // PreFilter stores pod.requests: the request Filter reads is the pod's.
+    const r = pod.requests;
+    return `${r.milliCPU}|${r.memory}|${r.ephemeralStorage}|${r.scalar === undefined ? "" : JSON.stringify(r.scalar)}`;
+  }
+
   /** The pod's non-zero requests are precomputed in PodInfo; nothing to prepare, never skipped. */
   preScore(): Status | null {
     return null;
@@ -142,6 +174,31 @@ export class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, PreScore
 
   score(_state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): number {
     return leastAllocatedScore(pod, nodeInfo);
+  }
+
+  /** Memoized per node (RowMemo): the score only changes with the node's generation or the pod's requests. */
+  scoreNodes(_state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: Float64Array): void {
+    const cls = memoClassIdOf(fitMemo, pod.non0CPU, pod.non0Mem);
+    let columns: NodeColumns | undefined;
+    let memo: RowMemo | undefined;
+    for (let i = 0; i < nodes.length; i++) {
+      const ni = nodes[i]!;
+      if (ni.columns !== columns) {
+        columns = ni.columns;
+        memo = columns.rowMemo(fitMemo);
+      }
+      const row = ni.index;
+      const gen = columns!.generation(row);
+      if (memo!.cls[row] === cls && memo!.gen[row] === gen) {
+        out[i] = memo!.val[row]!;
+        continue;
+      }
+      const v = leastAllocatedScore(pod, ni);
+      memo!.cls[row] = cls;
+      memo!.gen[row] = gen;
+      memo!.val[row] = v;
+      out[i] = v;
+    }
   }
 
   eventsToRegister(): ClusterEventWithHint[] {

@@ -31,9 +31,14 @@ export class NodeUnschedulable implements FilterPlugin, EnqueueExtensions {
   readonly name = NodeUnschedulableName;
 
   filter(_state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): Status | null {
-    if (!nodeInfo.node?.spec?.unschedulable) return null;
+    if (!nodeInfo.unschedulable) return null;
     if (toleratesUnschedulable(pod.pod)) return null;
     return newStatus("UnschedulableAndUnresolvable", ErrReasonUnschedulable);
+  }
+
+  /** The verdict depends on the node's spec.unschedulable and whether the pod tolerates it. */
+  filterReuseKey(_state: CycleState, pod: PodInfo): string {
+    return toleratesUnschedulable(pod.pod) ? "tolerates" : "";
   }
 
   eventsToRegister(): ClusterEventWithHint[] {

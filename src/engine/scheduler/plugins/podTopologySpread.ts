@@ -4,6 +4,7 @@
 
 import type { Node, Pod } from "../../api/types";
 import type { Snapshot } from "../cache";
+import { Selector } from "../framework/labels";
 import type { NodeInfo } from "../framework/nodeInfo";
 import type { PodInfo } from "../framework/podInfo";
 import {
@@ -13,11 +14,14 @@ import {
   type EnqueueExtensions,
   type FilterPlugin,
   newStatus,
+  type NodeScoreList,
   type PreFilterExtensions,
   type PreFilterPlugin,
   type PreScorePlugin,
   type QueueingHint,
   type ScorePlugin,
+  SKIP,
+  SKIP_PRE_FILTER,
   type Status,
 } from "../framework/types";
 import {
@@ -31,6 +35,7 @@ import {
 import { calPreFilterState, SpreadPreFilterState, spreadFilter } from "./podTopologySpreadFilter";
 import { DomainCounter } from "./podTopologySpreadDomains";
 import { calPreScoreState, type SpreadPreScoreState, spreadNormalizeScore, spreadScore } from "./podTopologySpreadScore";
+import { spreadScoreNodes } from "./podTopologySpreadScoreNodes";
 
 export { PodTopologySpreadName } from "./podTopologySpreadCommon";
 
@@ -49,6 +54,11 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
   readonly name = PodTopologySpreadName;
   readonly preFilterExtensions: PreFilterExtensions;
   private readonly counter: DomainCounter;
+  private readonly ownConstraints = new WeakMap<PodInfo, { DoNotSchedule?: readonly Constraint[]; ScheduleAnyway?: readonly Constraint[] }>();
+  /** The default selector of the current cycle's pod (see constraints). */
+  private selectorState: CycleState | undefined = undefined;
+  private selectorPod: PodInfo | undefined = undefined;
+  private selector: Selector = Selector.EVERYTHING;
 
   constructor(
     private readonly snapshot: Snapshot,
@@ -67,16 +77,35 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     };
   }
 
-  private constraints(pod: PodInfo, action: "DoNotSchedule" | "ScheduleAnyway"): Constraint[] {
+  /**
+   * The pod's constraints for one whenUnsatisfiable. Its own constraints depend only on the pod (memoized
+   * per PodInfo); the system defaults on its default selector, which reads Services and the owner, looked
+   * up once per scheduling cycle (`state`).
+   */
+  private constraints(pod: PodInfo, action: "DoNotSchedule" | "ScheduleAnyway", state?: CycleState): readonly Constraint[] {
     const own = pod.pod.spec.topologySpreadConstraints;
-    if (own && own.length > 0) return filterTopologySpreadConstraints(own, pod.labels, action);
-    return buildDefaultConstraints(pod.pod, action, defaultSelector(this.options.defaultSelectorInputs?.(pod.pod)));
+    if (own && own.length > 0) {
+      let memo = this.ownConstraints.get(pod);
+      if (memo === undefined) this.ownConstraints.set(pod, (memo = {}));
+      return (memo[action] ??= filterTopologySpreadConstraints(own, pod.labels, action));
+    }
+    let selector: Selector;
+    if (state !== undefined && state === this.selectorState && pod === this.selectorPod) selector = this.selector;
+    else {
+      selector = defaultSelector(this.options.defaultSelectorInputs?.(pod.pod));
+      if (state !== undefined) {
+        this.selectorState = state;
+        this.selectorPod = pod;
+        this.selector = selector;
+      }
+    }
+    return buildDefaultConstraints(pod.pod, action, selector);
   }
 
   preFilter(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]) {
-    const constraints = this.constraints(pod, "DoNotSchedule");
+    const constraints = this.constraints(pod, "DoNotSchedule", state);
     // Skip: no hard constraints (the system defaults are all ScheduleAnyway).
-    if (constraints.length === 0) return { status: newStatus("Skip") };
+    if (constraints.length === 0) return SKIP_PRE_FILTER;
     // The memo only applies to the snapshot's own node list (preemption dry runs pass copies).
     const counter = nodes === this.snapshot.list() ? this.counter : undefined;
     state.write(preFilterStateKey, calPreFilterState(pod, constraints, nodes, counter));
@@ -91,9 +120,9 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
 
   preScore(state: CycleState, pod: PodInfo, filteredNodes: readonly NodeInfo[]): Status | null {
     const allNodes = this.snapshot.list();
-    if (allNodes.length === 0) return newStatus("Skip");
-    const constraints = this.constraints(pod, "ScheduleAnyway");
-    if (constraints.length === 0) return newStatus("Skip");
+    if (allNodes.length === 0) return SKIP;
+    const constraints = this.constraints(pod, "ScheduleAnyway", state);
+    if (constraints.length === 0) return SKIP;
     const own = pod.pod.spec.topologySpreadConstraints;
     // Only the system defaults (not user constraints) tolerate nodes missing a topology label.
     const requireAllTopologies = own !== undefined && own.length > 0;
@@ -106,7 +135,13 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     return s ? spreadScore(s, pod, nodeInfo) : 0;
   }
 
-  normalizeScore(state: CycleState, _pod: PodInfo, scores: number[], nodes: readonly NodeInfo[]): Status | null {
+  scoreNodes(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: Float64Array): void {
+    const s = state.read<SpreadPreScoreState>(preScoreStateKey);
+    if (s) spreadScoreNodes(s, pod, nodes, out);
+    else out.fill(0, 0, nodes.length);
+  }
+
+  normalizeScore(state: CycleState, _pod: PodInfo, scores: NodeScoreList, nodes: readonly NodeInfo[]): Status | null {
     const s = state.read<SpreadPreScoreState>(preScoreStateKey);
     if (s) spreadNormalizeScore(s, scores, nodes);
     return null;

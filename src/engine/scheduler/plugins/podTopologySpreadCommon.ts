@@ -46,10 +46,34 @@ function isLabelSelector(s: Record<string, string> | LabelSelector): s is LabelS
   return typeof (s as LabelSelector).matchLabels === "object" || Array.isArray((s as LabelSelector).matchExpressions);
 }
 
+/** Recent DefaultSelector results by the identity of their inputs (the informers' selector objects). */
+const defaultSelectorMemo: { owner: object | undefined; services: readonly object[]; selector: Selector }[] = [];
+const DEFAULT_SELECTOR_MEMO_SIZE = 8;
+
+function sameInputs(e: (typeof defaultSelectorMemo)[number], owner: object | undefined, services: readonly object[]): boolean {
+  if (e.owner !== owner || e.services.length !== services.length) return false;
+  for (let i = 0; i < services.length; i++) if (e.services[i] !== services[i]) return false;
+  return true;
+}
+
 // mirrors helper.DefaultSelector (helper/spread.go)
-/** Services' selectors merged as a label set, then the owner's requirements added. Empty = no default spreading. */
+/**
+ * Services' selectors merged as a label set, then the owner's requirements added. Empty = no default
+ * spreading. Memoized by input identity: the selector objects come from informer caches, which replace an
+ * object on every change, so the same objects always give the same selector.
+ */
 export function defaultSelector(inputs: DefaultSelectorInputs | undefined): Selector {
   if (!inputs) return Selector.EVERYTHING;
+  const owner = inputs.ownerSelector;
+  const services = inputs.serviceSelectors ?? [];
+  for (const e of defaultSelectorMemo) if (sameInputs(e, owner, services)) return e.selector;
+  const selector = computeDefaultSelector(inputs);
+  defaultSelectorMemo.unshift({ owner, services: [...services], selector });
+  if (defaultSelectorMemo.length > DEFAULT_SELECTOR_MEMO_SIZE) defaultSelectorMemo.pop();
+  return selector;
+}
+
+function computeDefaultSelector(inputs: DefaultSelectorInputs): Selector {
   const set: Record<string, string> = {};
   for (const s of inputs.serviceSelectors ?? []) Object.assign(set, s);
   let selector = selectorFromSet(set);
@@ -96,12 +120,27 @@ export function filterTopologySpreadConstraints(
   return out;
 }
 
-/** buildDefaultConstraints: the system defaults with the pod's default selector; none when it is empty. */
-export function buildDefaultConstraints(pod: Pod, action: "DoNotSchedule" | "ScheduleAnyway", selector: Selector): Constraint[] {
-  const constraints = filterTopologySpreadConstraints(systemDefaultConstraints, pod.metadata.labels, action);
-  if (constraints.length === 0 || selector.empty()) return [];
-  for (const c of constraints) c.selector = selector;
-  return constraints;
+/** The default constraints per selector and action (they depend on nothing else: no matchLabelKeys). */
+const defaultConstraintsMemo = new WeakMap<Selector, { DoNotSchedule?: readonly Constraint[]; ScheduleAnyway?: readonly Constraint[] }>();
+
+/**
+ * buildDefaultConstraints: the system defaults with the pod's default selector; none when it is empty.
+ * The result is shared between pods with the same selector: callers must not modify it.
+ */
+export function buildDefaultConstraints(pod: Pod, action: "DoNotSchedule" | "ScheduleAnyway", selector: Selector): readonly Constraint[] {
+  let memo = defaultConstraintsMemo.get(selector);
+  if (memo === undefined) defaultConstraintsMemo.set(selector, (memo = {}));
+  let out = memo[action];
+  if (out === undefined) {
+    const constraints = filterTopologySpreadConstraints(systemDefaultConstraints, pod.metadata.labels, action);
+    if (constraints.length === 0 || selector.empty()) out = [];
+    else {
+      for (const c of constraints) c.selector = selector;
+      out = constraints;
+    }
+    memo[action] = out;
+  }
+  return out;
 }
 
 /** nodeLabelsMatchSpreadConstraints: every constraint's topology key is a label of the node. */
@@ -123,37 +162,57 @@ export function matchNodeInclusionPolicies(c: Constraint, pod: PodInfo, nodeInfo
 /** What node eligibility depends on for this constraint and pod: its node-inclusion inputs. */
 export function inclusionSignature(c: Constraint, pod: PodInfo): string {
   const spec = pod.pod.spec;
-  const affinity = c.nodeAffinityPolicy === "Honor" ? JSON.stringify([spec.nodeSelector ?? null, spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? null]) : "-";
-  const taints = c.nodeTaintsPolicy === "Honor" ? JSON.stringify(spec.tolerations ?? []) : "-";
-  return `${affinity}|${taints}`;
+  let affinity = "-";
+  if (c.nodeAffinityPolicy === "Honor") {
+    const required = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
+    // JSON.stringify([null, null]) without the call, for the common pod.
+    affinity = spec.nodeSelector === undefined && required === undefined ? "[null,null]" : JSON.stringify([spec.nodeSelector ?? null, required ?? null]);
+  }
+  if (c.nodeTaintsPolicy === "Honor") return `${affinity}|${JSON.stringify(spec.tolerations ?? [])}`;
+  // The common signatures as the same string objects every time (cheap to compare and to hash).
+  if (affinity === "[null,null]") return "[null,null]|-";
+  if (affinity === "-") return "-|-";
+  return `${affinity}|-`;
 }
 
-/** The memo key of countPodsMatchSelector: compute it once per cycle and constraint, not per node. */
-export function countKey(selector: Selector, namespace: string): string {
-  return `${namespace}\u0004${selector.canonical}`;
+const countKeyIds = new Map<string, number>();
+/** countKey by Selector object: constraints are memoized, so their selectors recur cycle after cycle. */
+const countKeysBySelector = new WeakMap<Selector, Map<string, number>>();
+
+/**
+ * The memo key of countPodsMatchSelector: a small integer per distinct (namespace, selector), so that a
+ * node finds its count by comparing numbers. Compute it once per cycle and constraint, not per node.
+ */
+export function countKey(selector: Selector, namespace: string): number {
+  let byNamespace = countKeysBySelector.get(selector);
+  if (byNamespace === undefined) countKeysBySelector.set(selector, (byNamespace = new Map()));
+  let id = byNamespace.get(namespace);
+  if (id === undefined) {
+    const k = `${namespace}\u0004${selector.canonical}`;
+    id = countKeyIds.get(k);
+    if (id === undefined) countKeyIds.set(k, (id = countKeyIds.size));
+    byNamespace.set(namespace, id);
+  }
+  return id;
 }
 
 // mirrors countPodsMatchSelector (common.go)
 /**
  * Pods on the node in `namespace` that match `selector`, ignoring terminating pods (#87621).
- * Memoized on the NodeInfo for its current generation: the pods of one workload share a selector, and a
- * node's count only changes when a pod lands on or leaves that node. `key` = countKey(selector, namespace).
+ * Memoized in the node's NodeColumns (kept current as pods come and go): the pods of one workload share
+ * a selector, so the walk over the node's pods happens once per node and workload.
+ * `key` = countKey(selector, namespace).
  */
-export function countPodsMatchSelector(nodeInfo: NodeInfo, selector: Selector, namespace: string, key: string = countKey(selector, namespace)): number {
-  const memo = nodeInfo.countMemo;
-  if (memo.generation !== nodeInfo.generation) {
-    memo.generation = nodeInfo.generation;
-    memo.keys.fill("");
-  }
-  for (let i = 0; i < memo.keys.length; i++) if (memo.keys[i] === key) return memo.counts[i]!;
+export function countPodsMatchSelector(nodeInfo: NodeInfo, selector: Selector, namespace: string, key: number = countKey(selector, namespace)): number {
+  const counts = nodeInfo.columns.matchColumn(key, namespace, selector);
+  const row = nodeInfo.index;
+  const got = counts[row]!;
+  if (got >= 0) return got;
   let n = 0;
   for (const p of nodeInfo.pods) {
     if (p.deleting || p.namespace !== namespace) continue;
     if (selector.matches(p.labels)) n++;
   }
-  const slot = memo.next;
-  memo.keys[slot] = key;
-  memo.counts[slot] = n;
-  memo.next = (slot + 1) % memo.keys.length;
+  counts[row] = n;
   return n;
 }

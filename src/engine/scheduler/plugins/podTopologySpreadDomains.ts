@@ -24,9 +24,12 @@ interface Memo {
 }
 
 const MEMO_LIMIT = 32;
+let visitStamp = 0;
 
 export class DomainCounter {
   private readonly memos = new Map<string, Memo>();
+  /** The key of the most recently used memo (the last in `memos`). */
+  private lastKey: string | undefined = undefined;
 
   constructor(private readonly snapshot: Snapshot) {}
 
@@ -39,10 +42,11 @@ export class DomainCounter {
     let memo = this.memos.get(key);
     const changed = memo ? this.snapshot.changedSince(memo.version) : undefined;
     if (memo && changed) {
-      const seen = new Set<NodeInfo>();
+      // Each changed NodeInfo once (a stamp instead of a Set: this runs every cycle).
+      const stamp = ++visitStamp;
       for (const ni of changed) {
-        if (seen.has(ni)) continue;
-        seen.add(ni);
+        if (ni.visitStamp === stamp) continue;
+        ni.visitStamp = stamp;
         const before = memo.perNode.get(ni);
         if (before) remove(memo.totals, before);
         const after = ni.node && this.snapshot.get(ni.name) === ni ? contribution(ni) : undefined;
@@ -52,9 +56,12 @@ export class DomainCounter {
         } else memo.perNode.delete(ni);
       }
       memo.version = now;
-      // Refresh LRU position.
-      this.memos.delete(key);
-      this.memos.set(key, memo);
+      // Refresh LRU position (unless it is the most recent already).
+      if (key !== this.lastKey) {
+        this.memos.delete(key);
+        this.memos.set(key, memo);
+        this.lastKey = key;
+      }
       return memo.totals;
     }
     memo = { version: now, perNode: new Map(), totals: new Map() };
@@ -66,6 +73,7 @@ export class DomainCounter {
     }
     this.memos.delete(key);
     this.memos.set(key, memo);
+    this.lastKey = key;
     if (this.memos.size > MEMO_LIMIT) this.memos.delete(this.memos.keys().next().value!);
     return memo.totals;
   }

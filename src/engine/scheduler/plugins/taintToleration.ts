@@ -5,6 +5,7 @@
 // (TolerationsTolerateTaint, FindMatchingUntoleratedTaint) for the taint-eviction controller.
 
 import type { Node, Pod, Taint, Toleration } from "../../api/types";
+import { Col, ROW } from "../framework/nodeColumns";
 import type { NodeInfo } from "../framework/nodeInfo";
 import { defaultNormalizeScore } from "../framework/normalizeScore";
 import type { PodInfo } from "../framework/podInfo";
@@ -16,6 +17,7 @@ import {
   type FilterPlugin,
   MaxNodeScore,
   newStatus,
+  type NodeScoreList,
   type PreScorePlugin,
   type ScorePlugin,
   type StateData,
@@ -73,12 +75,24 @@ export function untoleratedTaintReason(taint: Taint): string {
 
 const preScoreStateKey = "PreScore" + TaintTolerationName;
 
+function countIntolerableTaintsPreferNoSchedule(taints: readonly Taint[], tols: readonly Toleration[]): number {
+  let n = 0;
+  for (let i = 0; i < taints.length; i++) {
+    const taint = taints[i]!;
+    if (taint.effect !== "PreferNoSchedule") continue;
+    if (!tolerationsTolerateTaint(tols, taint)) n++;
+  }
+  return n;
+}
+
 class PreScoreState implements StateData {
-  constructor(readonly tolerationsPreferNoSchedule: Toleration[]) {}
+  constructor(readonly tolerationsPreferNoSchedule: readonly Toleration[]) {}
   clone(): StateData {
     return this;
   }
 }
+
+const NO_PREFER_NO_SCHEDULE = new PreScoreState([]);
 
 export class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugin, EnqueueExtensions {
   readonly name = TaintTolerationName;
@@ -89,25 +103,35 @@ export class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugi
     return newStatus("UnschedulableAndUnresolvable", untoleratedTaintReason(taint));
   }
 
+  /** The verdict depends on the node's taints and the pod's tolerations. */
+  filterReuseKey(_state: CycleState, pod: PodInfo): string {
+    return pod.tolerationsKey;
+  }
+
   preScore(state: CycleState, pod: PodInfo): Status | null {
     // getAllTolerationPreferNoSchedule: an empty effect also covers PreferNoSchedule.
-    const tols = (pod.pod.spec.tolerations ?? []).filter((t) => !t.effect || t.effect === "PreferNoSchedule");
-    state.write(preScoreStateKey, new PreScoreState(tols));
+    const all = pod.pod.spec.tolerations ?? [];
+    const tols = all.some((t) => !t.effect || t.effect === "PreferNoSchedule") ? all.filter((t) => !t.effect || t.effect === "PreferNoSchedule") : undefined;
+    // Most pods tolerate no PreferNoSchedule taint: they share one state.
+    state.write(preScoreStateKey, tols === undefined ? NO_PREFER_NO_SCHEDULE : new PreScoreState(tols));
     return null;
   }
 
   /** countIntolerableTaintsPreferNoSchedule. */
   score(state: CycleState, _pod: PodInfo, nodeInfo: NodeInfo): number {
-    const tols = state.read<PreScoreState>(preScoreStateKey)?.tolerationsPreferNoSchedule ?? [];
-    let n = 0;
-    for (const taint of nodeInfo.taints) {
-      if (taint.effect !== "PreferNoSchedule") continue;
-      if (!tolerationsTolerateTaint(tols, taint)) n++;
-    }
-    return n;
+    return countIntolerableTaintsPreferNoSchedule(nodeInfo.taints, state.read<PreScoreState>(preScoreStateKey)?.tolerationsPreferNoSchedule ?? []);
   }
 
-  normalizeScore(_state: CycleState, _pod: PodInfo, scores: number[]): Status | null {
+  scoreNodes(state: CycleState, _pod: PodInfo, nodes: readonly NodeInfo[], out: Float64Array): void {
+    const tols = state.read<PreScoreState>(preScoreStateKey)?.tolerationsPreferNoSchedule ?? [];
+    for (let i = 0; i < nodes.length; i++) {
+      const ni = nodes[i]!;
+      // Most nodes have no PreferNoSchedule taint (counted in the node's row): 0 without reading the taints.
+      out[i] = ni.columns.data[ni.index * ROW + Col.preferNoScheduleTaints] === 0 ? 0 : countIntolerableTaintsPreferNoSchedule(ni.taints, tols);
+    }
+  }
+
+  normalizeScore(_state: CycleState, _pod: PodInfo, scores: NodeScoreList): Status | null {
     defaultNormalizeScore(MaxNodeScore, true, scores);
     return null;
   }

@@ -23,6 +23,7 @@ import {
   type FilterPlugin,
   type PreFilterPlugin,
   type StateData,
+  SKIP_PRE_FILTER,
   type Status,
 } from "../framework/types";
 import { VolumeBindingCache, type VolumeLookups } from "./volumeBindingCache";
@@ -80,7 +81,7 @@ export class VolumeBinding implements PreFilterPlugin, FilterPlugin, EnqueueExte
       // Most pods: no claims, no allocation (Filter is skipped; the state only says "nothing to do").
       state.write(stateKey, NO_CLAIMS);
       if (this.lastState.size > 0) this.lastState.delete(pod.uid);
-      return { status: newStatus("Skip") };
+      return SKIP_PRE_FILTER;
     }
     const names = podClaimNames(p);
     const ephemeral = new Set((p.spec.volumes ?? []).filter((v) => v.ephemeral).map((v) => `${p.metadata.name}-${v.name}`));
