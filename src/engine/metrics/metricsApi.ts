@@ -44,3 +44,9 @@ export interface MetricsApi {
 export interface LoadSource {
   requestsPerSecond(podUid: string): number;
 }
+
+/** A pod's cumulative demand as a load source keeps it (`slot`: where a source's demandOf finds it). */
+export interface LoadRecord {
+  readonly demand: number;
+  readonly slot?: number;
+}

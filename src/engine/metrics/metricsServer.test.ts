@@ -46,7 +46,7 @@ function setup() {
   store.put("pods", "pods/default/b", pod("b", "node-1"));
   informers.startAll();
   ms.start();
-  return { events, ms, served, up };
+  return { events, ms, served, up, store };
 }
 
 describe("MetricsServer", () => {
@@ -91,6 +91,29 @@ describe("MetricsServer", () => {
     expect(ms.listPodMetrics()).toEqual([]);
     events.runUntil(5 * METRIC_RESOLUTION_MS);
     expect(ms.listPodMetrics()).toHaveLength(2);
+  });
+});
+
+describe("MetricsServer under pod churn", () => {
+  it("keeps sampling the pods that stay when most pods are deleted, and makes new ones wait two scrapes", () => {
+    const { events, ms, served, store } = setup();
+    for (let i = 0; i < 100; i++) store.put("pods", `pods/default/c${i}`, pod(`c${i}`, "node-1"));
+    events.runUntil(2 * METRIC_RESOLUTION_MS);
+    expect(ms.listPodMetrics()).toHaveLength(102);
+    for (let i = 0; i < 80; i++) store.remove("pods", `pods/default/c${i}`);
+    served.set("uid-c90", 30); // 2 req/s over the next window
+    events.runUntil(3 * METRIC_RESOLUTION_MS);
+    // 80 of 102 pods gone: their points are forgotten (and their storage reclaimed).
+    expect(ms.listPodMetrics().map((m) => m.name)).toEqual(["a", "b", ...Array.from({ length: 20 }, (_, i) => `c${80 + i}`)]);
+    expect(ms.podMetrics("default", "c90")!.containers[0]!.cpuMilli).toBe(1 + 2 * 6.5);
+    expect(ms.podMetrics("default", "c91")!.containers[0]!.cpuMilli).toBe(1);
+    expect(ms.nodeMetrics("node-1")).toMatchObject({ cpuMilli: 25 + 22 + 13, memoryBytes: 180 * Mi + 22 * 10 * Mi });
+    store.put("pods", "pods/default/late", pod("late", "node-1"));
+    events.runUntil(4 * METRIC_RESOLUTION_MS);
+    expect(ms.podMetrics("default", "late")).toBeUndefined();
+    events.runUntil(5 * METRIC_RESOLUTION_MS);
+    expect(ms.podMetrics("default", "late")).toMatchObject({ name: "late", windowMs: METRIC_RESOLUTION_MS });
+    expect(ms.podMetrics("default", "c90")!.containers[0]!.cpuMilli).toBe(1);
   });
 });
 

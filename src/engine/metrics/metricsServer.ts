@@ -7,13 +7,13 @@
 // control-plane images) + CPU of the requests served in the window, throttled at limits.cpu.
 // mirrors metrics-server pkg/scraper (scrape loop), pkg/storage (two-point rate, pod and node storage).
 import type { Node, Pod } from "../api/types";
-import { parseCpuMillis } from "../apimachinery/quantity";
 import type { Informer } from "../client/informer";
 import type { SharedInformers } from "../client/sharedInformers";
-import type { ResourceUsage } from "../kubelet/behaviour/resources";
 import type { EventQueue } from "../sim/eventQueue";
-import type { ContainerMetrics, LoadSource, MetricsApi, NodeMetrics, PodMetrics } from "./metricsApi";
-import { NODE_SYSTEM_USAGE, systemImageUsage } from "./systemUsage";
+import type { ContainerMetrics, LoadRecord, LoadSource, MetricsApi, NodeMetrics, PodMetrics } from "./metricsApi";
+import { NOT_RUNNING, NO_USAGE, TrackTable, type PodStatic, type RunningUsage } from "./scrapeState";
+import { nano, NodeTable } from "./nodeTable";
+import { systemImageUsage } from "./systemUsage";
 import { containerCpuMilli, cpuLimitMilli, cpuMsPerRequest } from "./usageModel";
 
 /** metrics-server --metric-resolution default. */
@@ -21,53 +21,22 @@ export const METRIC_RESOLUTION_MS = 15_000;
 
 /** What the kubelets report about containers (PodRuntime implements it). */
 export interface PodUsageSource {
-  usage(pod: Pod): readonly { name: string; usage: ResourceUsage }[];
+  usage(pod: Pod): RunningUsage;
   servingContainer(pod: Pod): { name: string; server: string | undefined } | undefined;
+  /** Whether usage(pod) gives the same answer for as long as `pod` is the current object (no live process). */
+  usageStable?(pod: Pod): boolean;
 }
 
 /** LoadSource with a cumulative counter, so a window's average rate is exact. */
 export interface CumulativeLoadSource extends LoadSource {
   servedTotal(podUid: string): number;
   /** The pod's live counter record, if it has one, so a scrape can keep it instead of looking it up. */
-  recordOf?(podUid: string): { readonly demand: number } | undefined;
+  recordOf?(podUid: string): LoadRecord | undefined;
+  /** How many records recordOf has ever handed out (a pod without one need not be looked up again until it grows). */
+  readonly records?: number;
+  /** A record's `demand` by its `slot`, without going through the record (one array read per pod and scrape). */
+  demandOf?(slot: number): number;
 }
-
-/**
- * One pod's scrape state: its last cumulative point and, once it has two, its latest sample (kept compact:
- * the PodMetrics object is built when someone reads it). Reused across scrapes: no allocation per pod.
- */
-interface Point {
-  at: number;
-  served: number;
-  /** The scrape that last saw the pod (older points belong to pods that are gone). */
-  scrape: number;
-  /** The scrape the sample below belongs to (0: none yet). */
-  sampled: number;
-  pod: Pod;
-  node: string;
-  windowMs: number;
-  rps: number;
-  running: readonly { name: string; usage: ResourceUsage }[];
-  built: PodMetrics | undefined;
-  /** The sample's CPU and memory summed over containers (for the node), reused while nothing changed. */
-  cpu: number;
-  mem: number;
-  /** The pod's spec-derived data and its node's CPU, valid while `pod` is the same object. */
-  st: PodStatic | undefined;
-  nodeCpu: number;
-  /** The pod's traffic counters (LoadSource.recordOf) once it has any. */
-  load: { readonly demand: number } | undefined;
-}
-
-/** What a pod's spec says, computed once per pod object: limits, system-image overrides, the server. */
-interface PodStatic {
-  readonly limits: ReadonlyMap<string, number | undefined>;
-  readonly overrides: ReadonlyMap<string, ResourceUsage | undefined>;
-  readonly serving: string | undefined;
-  readonly cpuMs: number;
-}
-
-const NONE: readonly { name: string; usage: ResourceUsage }[] = [];
 
 export interface MetricsServerDeps {
   readonly informers: SharedInformers;
@@ -75,23 +44,26 @@ export interface MetricsServerDeps {
   readonly usage: PodUsageSource;
   readonly load: CumulativeLoadSource;
   readonly nodeUp: (node: string) => boolean;
-  /** The node's kubelet (its `alive` flag), kept per pod instead of looked up on every scrape. */
+  /** The node's kubelet (its `alive` flag), looked up once per node and scrape instead of per pod. */
   readonly nodeAgent?: (node: string) => { readonly alive: boolean } | undefined;
 }
 
-const nano = (milli: number): number => Math.round(milli * 1e6) / 1e6;
 
 export class MetricsServer implements MetricsApi {
   private readonly pods: Informer<Pod>;
   private readonly nodes: Informer<Node>;
-  private readonly points = new Map<string, Point>();
-  private readonly nodeSeen = new Map<string, number>();
+  /** Every pod the informer holds, in its order (the order a scrape visits them and sums nodes in). */
+  private readonly t = new TrackTable();
+  /** Pod key → its index in `t`. */
+  private readonly byKey = new Map<string, number>();
+  /** metrics-server's storage: pods seen by the last scrape, by UID (a deleted pod stays until the next). */
+  private readonly points = new Map<string, number>();
+  private readonly nodeTable: NodeTable;
   /** The scrape whose samples are being served. */
   private current = 0;
   private nodeSamples = new Map<string, NodeMetrics>();
   private sortedPods: PodMetrics[] | undefined;
   private readonly statics = new WeakMap<Pod, PodStatic>();
-  private nodeCpu = new Map<string, number>();
   private running = false;
   /** Scrapes done (tests, the page). */
   scrapes = 0;
@@ -99,6 +71,39 @@ export class MetricsServer implements MetricsApi {
   constructor(private readonly deps: MetricsServerDeps) {
     this.pods = deps.informers.for<Pod>("pods");
     this.nodes = deps.informers.for<Node>("nodes");
+    this.nodeTable = new NodeTable(this.nodes, deps.nodeUp, deps.nodeAgent, METRIC_RESOLUTION_MS);
+    const key = (p: Pod): string => `${p.metadata.namespace ?? ""}/${p.metadata.name}`;
+    const add = (k: string, p: Pod): void => {
+      this.byKey.set(k, this.t.add(k, p.metadata.uid, p, this.runningOn(p)));
+    };
+    this.pods.addEventHandler({
+      add: (p) => add(key(p), p),
+      update: (_o, p) => {
+        const k = key(p);
+        const i = this.byKey.get(k);
+        if (i !== undefined && this.t.uid[i] === p.metadata.uid) {
+          this.t.latest[i] = p;
+          this.t.runningOn[i] = this.runningOn(p);
+          return;
+        }
+        // A new UID under the same name is another pod: a new index (the old point ages out).
+        if (i !== undefined) this.t.remove(i);
+        add(k, p);
+      },
+      delete: (p) => {
+        const k = key(p);
+        const i = this.byKey.get(k);
+        if (i === undefined) return;
+        this.byKey.delete(k);
+        this.t.remove(i);
+      },
+    });
+  }
+
+  /** The id of the node a Running pod runs on, else NOT_RUNNING. */
+  private runningOn(pod: Pod): number {
+    const node = pod.spec.nodeName;
+    return node && pod.status?.phase === "Running" ? this.nodeTable.state(node).id : NOT_RUNNING;
   }
 
   start(): void {
@@ -120,78 +125,132 @@ export class MetricsServer implements MetricsApi {
   scrape(): void {
     const now = this.deps.events.now();
     const scrape = ++this.scrapes;
-    const perNode = new Map<string, { cpu: number; mem: number }>();
-    this.nodeCpu = new Map();
-    const agents = new Map<string, { readonly alive: boolean } | undefined>();
-    const up = (node: string): boolean => {
-      if (!this.deps.nodeAgent) return this.deps.nodeUp(node);
-      let a = agents.get(node);
-      if (a === undefined && !agents.has(node)) agents.set(node, (a = this.deps.nodeAgent(node)));
-      return a !== undefined && a.alive;
-    };
     const load = this.deps.load;
-    for (const pod of this.pods.list()) {
-      const node = pod.spec.nodeName;
-      if (!node || pod.status?.phase !== "Running" || !up(node)) continue;
-      const uid = pod.metadata.uid;
-      const p = this.points.get(uid);
+    const usage = this.deps.usage;
+    const t = this.t;
+    const nodes = this.nodeTable.states;
+    let seen = 0;
+    for (let k = 0; k < t.size; k++) {
+      const nodeId = t.runningOn[k]!;
+      if (nodeId === NOT_RUNNING) continue;
+      const ns = nodes[nodeId]!;
+      if (ns.stamp !== scrape) this.nodeTable.visit(ns, scrape);
+      if (!ns.up) continue;
       let served: number;
-      if (p?.load) served = p.load.demand;
-      else if (load.recordOf) {
-        const rec = load.recordOf(uid);
-        if (p) p.load = rec;
-        served = rec?.demand ?? 0;
-      } else served = load.servedTotal(uid);
-      if (!p) {
-        this.points.set(uid, { at: now, served, scrape, sampled: 0, pod, node, windowMs: 0, rps: 0, running: NONE, built: undefined, cpu: 0, mem: 0, st: undefined, nodeCpu: 0, load: undefined });
+      const slot = t.loadSlot[k]!;
+      if (slot >= 0) served = load.demandOf!(slot);
+      else {
+        let rec = t.load[k];
+        if (rec === undefined && load.recordOf && t.loadChecked[k] !== load.records) {
+          rec = t.load[k] = load.recordOf(t.uid[k]!);
+          t.loadChecked[k] = load.records ?? -1;
+          if (rec?.slot !== undefined && load.demandOf) t.loadSlot[k] = rec.slot;
+        }
+        served = rec !== undefined ? rec.demand : load.recordOf ? 0 : load.servedTotal(t.uid[k]!);
+      }
+      seen++;
+      const pod = t.latest[k]!;
+      if (t.stored[k] === 0) {
+        t.stored[k] = 1;
+        t.at[k] = now;
+        t.served[k] = served;
+        t.scrape[k] = scrape;
+        t.sampled[k] = 0;
+        t.pod[k] = pod;
+        t.node[k] = nodeId;
+        t.windowMs[k] = 0;
+        t.rps[k] = 0;
+        t.running[k] = NO_USAGE;
+        t.built[k] = undefined;
+        t.st[k] = undefined;
+        this.points.set(t.uid[k]!, k);
         continue;
       }
-      const prevAt = p.at;
-      const prevServed = p.served;
-      p.at = now;
-      p.served = served;
-      p.scrape = scrape;
+      const prevAt = t.at[k]!;
+      const prevServed = t.served[k]!;
+      t.at[k] = now;
+      t.served[k] = served;
+      t.scrape[k] = scrape;
       if (now <= prevAt) continue;
-      const running = this.deps.usage.usage(pod);
-      if (running.length === 0) continue;
+      let running: RunningUsage;
+      if (t.runningPod[k] === pod) {
+        if (t.stableCount[k] === 0) continue;
+        running = t.stableUsage[k]!;
+      } else {
+        running = usage.usage(pod);
+        if (usage.usageStable?.(pod)) {
+          t.runningPod[k] = pod;
+          t.stableUsage[k] = running;
+          t.stableCount[k] = running.length;
+        }
+        if (running.length === 0) continue;
+      }
       const rps = ((served - prevServed) * 1000) / (now - prevAt);
       // Same pod object, same usage, same load as last time: the same sums (the common idle case).
-      const samePod = p.st !== undefined && p.pod === pod && p.node === node;
-      const same = samePod && p.sampled > 0 && p.running === running && p.rps === rps;
+      let st = t.st[k];
+      const samePod = st !== undefined && t.pod[k] === pod && t.node[k] === nodeId;
+      const same = samePod && t.sampled[k]! > 0 && t.running[k] === running && t.rps[k] === rps;
       if (!samePod) {
-        p.st = this.podStatic(pod);
-        p.nodeCpu = this.nodeCpuMilli(node);
+        t.st[k] = st = this.podStatic(pod);
+        t.cpuMs[k] = st.cpuMs;
+        t.nodeCpu[k] = this.nodeTable.allocatableCpu(ns, scrape);
       }
-      p.sampled = scrape;
-      p.pod = pod;
-      p.node = node;
-      p.windowMs = now - prevAt;
-      p.rps = rps;
-      p.running = running;
-      p.built = undefined;
+      t.sampled[k] = scrape;
+      t.pod[k] = pod;
+      t.node[k] = nodeId;
+      t.windowMs[k] = now - prevAt;
+      t.rps[k] = rps;
+      t.running[k] = running;
+      t.built[k] = undefined;
       if (!same) {
-        const st = p.st!;
-        const nodeCpu = p.nodeCpu;
-        let cpu = 0;
-        let mem = 0;
-        for (const { name, usage } of running) {
-          const base = st.overrides.get(name) ?? usage;
-          cpu += nano(containerCpuMilli(base.cpuMilli, st.serving === name ? rps : 0, st.cpuMs, st.limits.get(name), nodeCpu));
-          mem += Math.round(base.memoryBytes);
+        const nodeCpu = t.nodeCpu[k]!;
+        if (t.planSt[k] !== st || t.planRunning[k] !== running) t.plan(k, st!, running);
+        if (t.planOne[k] === 1) {
+          // The loop below for one container (0 + x is x: the same sums).
+          const limit = t.oneLimit[k]!;
+          t.cpu[k] = nano(containerCpuMilli(t.oneBaseCpu[k]!, t.oneServing[k] === 1 ? rps : 0, t.cpuMs[k]!, Number.isNaN(limit) ? undefined : limit, nodeCpu));
+          t.mem[k] = t.oneMem[k]!;
+        } else {
+          let cpu = 0;
+          let mem = 0;
+          for (const { name, usage } of running) {
+            const base = st!.overrides.get(name) ?? usage;
+            cpu += nano(containerCpuMilli(base.cpuMilli, st!.serving === name ? rps : 0, st!.cpuMs, st!.limits.get(name), nodeCpu));
+            mem += Math.round(base.memoryBytes);
+          }
+          t.cpu[k] = cpu;
+          t.mem[k] = mem;
         }
-        p.cpu = cpu;
-        p.mem = mem;
       }
-      let acc = perNode.get(node);
-      if (!acc) perNode.set(node, (acc = { cpu: 0, mem: 0 }));
-      acc.cpu += p.cpu;
-      acc.mem += p.mem;
+      ns.cpu += t.cpu[k]!;
+      ns.mem += t.mem[k]!;
     }
-    // Pods not running (or unreachable) this time start over: their next sample needs two scrapes again.
-    for (const [uid, p] of this.points) if (p.scrape !== scrape) this.points.delete(uid);
+    // Pods not running (or unreachable, or gone) this time start over: their next sample needs two scrapes.
+    if (this.points.size !== seen) {
+      for (const [uid, k] of this.points) {
+        if (t.scrape[k] === scrape) continue;
+        t.stored[k] = 0;
+        this.points.delete(uid);
+      }
+    }
+    // Indices of deleted pods that no point refers to any more: squeeze them out once they are most.
+    if (t.size > 64 && t.live * 2 < t.size) this.compact();
     this.current = scrape;
     this.sortedPods = undefined;
-    this.nodeSamples = this.nodeSamplesAt(now, perNode);
+    this.nodeSamples = this.nodeTable.samples(now, scrape);
+  }
+
+  private compact(): void {
+    const t = this.t;
+    const byKey = this.byKey;
+    t.compact(
+      (k) => t.stored[k] === 1 || byKey.get(t.key[k]!) === k,
+      (from, to) => {
+        if (from === to) return;
+        if (byKey.get(t.key[from]!) === from) byKey.set(t.key[from]!, to);
+        if (t.stored[to] === 1) this.points.set(t.uid[to]!, to);
+      },
+    );
   }
 
   private podStatic(pod: Pod): PodStatic {
@@ -209,84 +268,47 @@ export class MetricsServer implements MetricsApi {
     return st;
   }
 
-  /** PodMetrics of a point's sample, built on first read (containers in the pod's status order). */
-  private build(p: Point): PodMetrics {
-    if (p.built) return p.built;
-    const st = this.podStatic(p.pod);
-    const nodeCpu = this.nodeCpuMilli(p.node);
-    const containers: ContainerMetrics[] = p.running.map(({ name, usage }) => {
+  /** PodMetrics of index `k`'s sample, built on first read (containers in the pod's status order). */
+  private build(k: number): PodMetrics {
+    const t = this.t;
+    const built = t.built[k];
+    if (built) return built;
+    const pod = t.pod[k]!;
+    const st = this.podStatic(pod);
+    const nodeCpu = this.nodeTable.allocatableCpu(this.nodeTable.states[t.node[k]!]!, this.scrapes);
+    const rps = t.rps[k]!;
+    const containers: ContainerMetrics[] = t.running[k]!.map(({ name, usage }) => {
       const base = st.overrides.get(name) ?? usage;
-      const cpu = containerCpuMilli(base.cpuMilli, st.serving === name ? p.rps : 0, st.cpuMs, st.limits.get(name), nodeCpu);
+      const cpu = containerCpuMilli(base.cpuMilli, st.serving === name ? rps : 0, st.cpuMs, st.limits.get(name), nodeCpu);
       return { name, cpuMilli: nano(cpu), memoryBytes: Math.round(base.memoryBytes) };
     });
-    p.built = { namespace: p.pod.metadata.namespace ?? "default", name: p.pod.metadata.name, timestamp: p.at, windowMs: p.windowMs, containers };
-    return p.built;
+    return (t.built[k] = { namespace: pod.metadata.namespace ?? "default", name: pod.metadata.name, timestamp: t.at[k]!, windowMs: t.windowMs[k]!, containers });
   }
 
-  /** The point of a pod that has a sample from the latest scrape. */
-  private sampledPoint(uid: string): Point | undefined {
-    const p = this.points.get(uid);
-    return p && p.sampled === this.current && this.current > 0 ? p : undefined;
-  }
-
-  /** Nodes need two scrapes too; a node's usage is its pods' plus its own processes. */
-  private nodeSamplesAt(now: number, perNode: Map<string, { cpu: number; mem: number }>): Map<string, NodeMetrics> {
-    const out = new Map<string, NodeMetrics>();
-    for (const n of this.nodes.list()) {
-      const name = n.metadata.name;
-      if (!this.deps.nodeUp(name)) {
-        this.nodeSeen.delete(name);
-        continue;
-      }
-      const first = this.nodeSeen.get(name);
-      if (first === undefined) {
-        this.nodeSeen.set(name, now);
-        continue;
-      }
-      const acc = perNode.get(name) ?? { cpu: 0, mem: 0 };
-      out.set(name, {
-        name,
-        timestamp: now,
-        windowMs: METRIC_RESOLUTION_MS,
-        cpuMilli: nano(NODE_SYSTEM_USAGE.cpuMilli + acc.cpu),
-        memoryBytes: NODE_SYSTEM_USAGE.memoryBytes + acc.mem,
-      });
-    }
-    return out;
-  }
-
-  /** The node's allocatable CPU (what an unlimited container can use), parsed once per scrape. */
-  private nodeCpuMilli(node: string): number {
-    let v = this.nodeCpu.get(node);
-    if (v === undefined) {
-      const cpu = this.nodes.get(node)?.status?.allocatable?.cpu;
-      try {
-        v = cpu ? parseCpuMillis(cpu) : 1000;
-      } catch {
-        v = 1000;
-      }
-      this.nodeCpu.set(node, v);
-    }
-    return v;
+  /** The index of a pod that has a sample from the latest scrape. */
+  private sampledPoint(uid: string): number | undefined {
+    const k = this.points.get(uid);
+    return k !== undefined && this.t.sampled[k] === this.current && this.current > 0 ? k : undefined;
   }
 
   // ---- MetricsApi ----
 
   podMetrics(namespace: string, name: string): PodMetrics | undefined {
     const pod = this.pods.get(`${namespace}/${name}`);
-    const p = pod ? this.sampledPoint(pod.metadata.uid) : undefined;
-    return p ? this.build(p) : undefined;
+    const k = pod ? this.sampledPoint(pod.metadata.uid) : undefined;
+    return k !== undefined ? this.build(k) : undefined;
   }
 
   listPodMetrics(namespace?: string): readonly PodMetrics[] {
+    const t = this.t;
     if (namespace !== undefined) {
       const out: PodMetrics[] = [];
-      for (const p of this.points.values()) if (p.sampled === this.current && p.pod.metadata.namespace === namespace) out.push(this.build(p));
+      for (const k of this.points.values()) if (t.sampled[k] === this.current && t.pod[k]!.metadata.namespace === namespace) out.push(this.build(k));
       return out.sort((a, b) => cmp(a.name, b.name));
     }
     if (!this.sortedPods) {
       const out: PodMetrics[] = [];
-      for (const p of this.points.values()) if (p.sampled === this.current) out.push(this.build(p));
+      for (const k of this.points.values()) if (t.sampled[k] === this.current) out.push(this.build(k));
       this.sortedPods = out.sort((a, b) => cmp(a.namespace, b.namespace) || cmp(a.name, b.name));
     }
     return this.sortedPods;

@@ -13,7 +13,8 @@ export const TRAFFIC_TICK_MS = 1_000;
 /** Per pod object: its counters and the statuses it answers with (a changed pod is a new object). */
 export interface PodCache {
   readonly rec: PodTraffic;
-  readonly statuses: Map<number, Map<string, number>>;
+  /** By port, then path (created on first use). */
+  statuses: Map<number, Map<string, number>> | undefined;
 }
 
 export class TrafficAccounting {
@@ -29,7 +30,7 @@ export class TrafficAccounting {
   podCache(pod: Pod): PodCache {
     let pc = this.podCaches.get(pod);
     if (!pc) {
-      pc = { rec: this.stats.pod(pod.metadata.uid, pod.metadata.namespace ?? "", pod.metadata.name, pod.spec.nodeName ?? ""), statuses: new Map() };
+      pc = { rec: this.stats.pod(pod.metadata.uid, pod.metadata.namespace ?? "", pod.metadata.name, pod.spec.nodeName ?? ""), statuses: undefined };
       this.podCaches.set(pod, pc);
     }
     return pc;
@@ -37,6 +38,7 @@ export class TrafficAccounting {
 
   /** The HTTP status the pod answers `path` on `port` with; 0 when the connection is closed without one. */
   statusOf(pc: PodCache, pod: Pod, port: number, path: string): number {
+    pc.statuses ??= new Map();
     let byPath = pc.statuses.get(port);
     if (!byPath) pc.statuses.set(port, (byPath = new Map()));
     const cached = byPath.get(path);

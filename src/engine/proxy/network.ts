@@ -37,10 +37,17 @@ export type Landing =
 
 export type Visit = (landing: Landing, count: number) => void;
 
+interface PortListening {
+  readonly port: number;
+  readonly listening: boolean;
+  readonly next: PortListening | undefined;
+}
+
 export class ClusterNetwork {
   /** Scratch buffer for splitStatistic (no allocation per tick). */
   private split = new Int32Array(64);
-  private readonly listenCache = new WeakMap<Pod, Map<number, boolean>>();
+  /** Per pod object, the ports asked about (almost always one: a list, not a Map per pod). */
+  private readonly listenCache = new WeakMap<Pod, PortListening>();
   readonly targets: TargetResolver;
 
   constructor(
@@ -211,13 +218,10 @@ export class ClusterNetwork {
    * object) unless the pod's containers are live processes, whose ports can open later.
    */
   accepts(pod: Pod, port: number): boolean {
-    let byPort = this.listenCache.get(pod);
-    if (!byPort) this.listenCache.set(pod, (byPort = new Map()));
-    let v = byPort.get(port);
-    if (v === undefined) {
-      v = isIngressControllerPod(pod) || this.runtime.listening(pod, port, this.proxy.now());
-      if (!this.runtime.hasLiveView(pod)) byPort.set(port, v);
-    }
+    const first = this.listenCache.get(pod);
+    for (let e = first; e !== undefined; e = e.next) if (e.port === port) return e.listening;
+    const v = isIngressControllerPod(pod) || this.runtime.listening(pod, port, this.proxy.now());
+    if (!this.runtime.hasLiveView(pod)) this.listenCache.set(pod, { port, listening: v, next: first });
     return v;
   }
 

@@ -46,6 +46,18 @@ interface StaticContainer {
 
 export type ServeResult = HttpResponse | "refused" | "eof";
 
+/** What PodRuntime knows about one pod object (see PodRuntime.views). */
+interface PodView {
+  readonly epoch: number;
+  /** Names of the containers its status reports running. */
+  readonly running: ReadonlySet<string>;
+  readonly containers: readonly StaticContainer[];
+  /** Its containers as the kubelet started them, by name (undefined until the first starts). */
+  live: Map<string, Live> | undefined;
+  /** usage(), kept when no live process reports it. */
+  usage: readonly { name: string; usage: ResourceUsage }[] | undefined;
+}
+
 /** How long a script's shadow copy runs before it is asked what it serves (servers listen within it). */
 const SHADOW_RUN_MS = 60_000;
 
@@ -53,9 +65,14 @@ export class PodRuntime {
   /** pod UID → container name → the running container the kubelet started last. */
   private readonly live = new Map<string, Map<string, Live>>();
   private readonly statics = new Map<string, StaticContainer[]>();
-  /** Running container names per pod object (objects are replaced on every update, so this never goes stale). */
-  private readonly runningCache = new WeakMap<Pod, ReadonlySet<string>>();
-  private readonly usageCache = new WeakMap<Pod, readonly { name: string; usage: ResourceUsage }[]>();
+  /**
+   * Per pod object (objects are replaced on every update): what every question about it starts from, so
+   * that answering one is a single lookup. Rebuilt after any pod is forgotten (`epoch`).
+   */
+  private readonly views = new WeakMap<Pod, PodView>();
+  private epoch = 0;
+  /** Static-files answers by image files and server settings (staticFilesStatus). */
+  private readonly staticAnswers = new WeakMap<object, Map<string, number>>();
   /** Gives each started container its ProcessHost (wget/curl/nslookup inside it). */
   hostFor: ((pod: Pod) => ProcessHost | undefined) | undefined;
 
@@ -76,7 +93,7 @@ export class PodRuntime {
 
   /** Whether any of the pod's running containers answers from a live process (its answers may change). */
   hasLiveView(pod: Pod): boolean {
-    const live = this.live.get(pod.metadata.uid);
+    const live = this.view(pod).live;
     if (!live) return false;
     for (const rc of live.values()) if (rc.isListening || rc.serveHttp) return true;
     return false;
@@ -86,17 +103,22 @@ export class PodRuntime {
   forget(uid: string): void {
     this.live.delete(uid);
     this.statics.delete(uid);
+    this.epoch++;
   }
 
-  /** Containers of `pod` that are running now, per its status (the kubelet's report). */
-  private runningNames(pod: Pod): ReadonlySet<string> {
-    let out = this.runningCache.get(pod);
-    if (!out) {
-      const names = new Set<string>();
-      for (const s of pod.status?.containerStatuses ?? []) if (s.state?.running) names.add(s.name);
-      this.runningCache.set(pod, (out = names));
+  private view(pod: Pod): PodView {
+    let v = this.views.get(pod);
+    if (v === undefined || v.epoch !== this.epoch) {
+      // Containers running now, per the pod's status (the kubelet's report).
+      const running = new Set<string>();
+      for (const s of pod.status?.containerStatuses ?? []) if (s.state?.running) running.add(s.name);
+      v = { epoch: this.epoch, running, containers: this.staticView(pod), live: this.live.get(pod.metadata.uid), usage: undefined };
+      this.views.set(pod, v);
+    } else if (v.live === undefined) {
+      // The map is created when the pod's first container starts, then filled in place.
+      v.live = this.live.get(pod.metadata.uid);
     }
-    return out;
+    return v;
   }
 
   private staticView(pod: Pod): StaticContainer[] {
@@ -109,11 +131,10 @@ export class PodRuntime {
 
   /** An HTTP GET to `port` of the pod, answered by whichever running container listens there. */
   httpGet(pod: Pod, port: number, path: string, nowMs: number, clientIP: string, userAgent: string): ServeResult {
-    const running = this.runningNames(pod);
-    const live = this.live.get(pod.metadata.uid);
-    for (const c of this.staticView(pod)) {
-      if (!running.has(c.name)) continue;
-      const rc = live?.get(c.name);
+    const v = this.view(pod);
+    for (const c of v.containers) {
+      if (!v.running.has(c.name)) continue;
+      const rc = v.live?.get(c.name);
       if (rc?.serveHttp) {
         const r = rc.serveHttp(port, path, nowMs, clientIP, userAgent);
         if (r !== "refused") return r;
@@ -127,11 +148,10 @@ export class PodRuntime {
 
   /** Whether something in the pod accepts connections on `port` (no request is made). */
   listening(pod: Pod, port: number, nowMs: number): boolean {
-    const running = this.runningNames(pod);
-    const live = this.live.get(pod.metadata.uid);
-    for (const c of this.staticView(pod)) {
-      if (!running.has(c.name)) continue;
-      const rc = live?.get(c.name);
+    const v = this.view(pod);
+    for (const c of v.containers) {
+      if (!v.running.has(c.name)) continue;
+      const rc = v.live?.get(c.name);
       if (rc?.isListening) {
         if (rc.isListening(port, nowMs)) return true;
         continue;
@@ -148,14 +168,16 @@ export class PodRuntime {
    * uptime (agnhost liveness).
    */
   statusFor(pod: Pod, port: number, path: string, nowMs: number): number | "refused" | "eof" {
-    const running = this.runningNames(pod);
-    for (const c of this.staticView(pod)) {
-      if (!running.has(c.name)) continue;
+    const v = this.view(pod);
+    for (const c of v.containers) {
+      if (!v.running.has(c.name)) continue;
+      // A static-files server answers from the shared cache (never "refused": it listens on the port).
+      const shared = this.staticFilesStatus(c, port, path);
+      if (shared !== undefined) return shared;
       const key = `${port} ${path}`;
       const cached = c.statuses?.get(key);
       if (cached !== undefined) return cached;
-      const r = serveStatic(c, pod, port, path, nowMs);
-      const status = typeof r === "string" ? r : r.status;
+      const status = statusOf(serveStatic(c, pod, port, path, nowMs));
       if (status === "refused") continue;
       if (c.daemon?.http?.kind !== "liveness") (c.statuses ??= new Map()).set(key, status);
       return status;
@@ -163,41 +185,66 @@ export class PodRuntime {
     return "refused";
   }
 
+  /**
+   * A static-files server's status for `path`, shared by every container serving the same image files the
+   * same way: it depends on nothing else (the static view mounts no volumes), and 30,000 nginx pods should
+   * not each walk their files to find index.html. Undefined for every other kind of container, and for a
+   * port the container does not serve.
+   */
+  private staticFilesStatus(c: StaticContainer, port: number, path: string): number | undefined {
+    const http = c.daemon?.http;
+    if (http?.kind !== "static" || c.shadow || !c.daemon!.ports.includes(port)) return undefined;
+    const files = c.files ?? NO_FILES;
+    let byKey = this.staticAnswers.get(files);
+    if (!byKey) this.staticAnswers.set(files, (byKey = new Map()));
+    const key = `${http.server} ${http.docRoot} ${http.dirStatus} ${path}`;
+    let status = byKey.get(key);
+    if (status === undefined) {
+      c.fs ??= new ContainerFs([], c.files);
+      status = respondHttp(http, { path, fs: c.fs, sinceStartMs: 0, hostname: "", wallMs: 0 }).status;
+      byKey.set(key, status);
+    }
+    return status;
+  }
+
   /** Whether the pod's answer on `port` does not change with time (everything but agnhost liveness). */
   stableAnswers(pod: Pod, port: number): boolean {
-    for (const c of this.staticView(pod)) if (c.daemon?.ports.includes(port)) return c.daemon.http?.kind !== "liveness";
+    for (const c of this.view(pod).containers) if (c.daemon?.ports.includes(port)) return c.daemon.http?.kind !== "liveness";
     return true;
   }
 
   /** The name of the server program answering on `port` (for CPU-per-request): "apache2", "nginx", ... */
   serverName(pod: Pod, port: number): string | undefined {
-    for (const c of this.staticView(pod)) if (c.daemon?.ports.includes(port)) return c.daemon.name;
+    for (const c of this.view(pod).containers) if (c.daemon?.ports.includes(port)) return c.daemon.name;
     return undefined;
   }
 
   /** The container that serves requests (the first running an HTTP server, else the first) and its server. */
   servingContainer(pod: Pod): { name: string; server: string | undefined } | undefined {
-    const view = this.staticView(pod);
+    const view = this.view(pod).containers;
     const c = view.find((x) => x.daemon?.http !== undefined) ?? view.find((x) => x.daemon !== undefined && x.daemon.ports.length > 0) ?? view[0];
     return c ? { name: c.name, server: c.daemon?.name } : undefined;
   }
 
+  /** Whether usage(pod) was kept for this pod object: no live process, so it cannot change while it is current. */
+  usageStable(pod: Pod): boolean {
+    return this.view(pod).usage !== undefined;
+  }
+
   /** CPU and memory of each running container, before request load (live process when available). */
   usage(pod: Pod): readonly { name: string; usage: ResourceUsage }[] {
-    const cached = this.usageCache.get(pod);
-    if (cached) return cached;
-    const running = this.runningNames(pod);
-    const live = this.live.get(pod.metadata.uid);
+    const v = this.view(pod);
+    if (v.usage) return v.usage;
     const out: { name: string; usage: ResourceUsage }[] = [];
     let dynamic = false;
-    for (const c of this.staticView(pod)) {
-      if (!running.has(c.name)) continue;
-      const rc = live?.get(c.name);
+    for (const c of v.containers) {
+      if (!v.running.has(c.name)) continue;
+      const rc = v.live?.get(c.name);
       if (rc?.usage) dynamic = true;
       out.push({ name: c.name, usage: rc?.usage ? rc.usage() : c.idle });
     }
     // Without a live process the answer only changes with the pod object: keep it.
-    if (!dynamic) this.usageCache.set(pod, out);
+    if (!dynamic) v.usage = out;
     return out;
   }
 }
@@ -227,6 +274,12 @@ function staticContainer(pod: Pod, c: Container): StaticContainer {
     idle: shadow ? shadow.usage() : containerUsage(daemon ? [daemon] : [], { cpuMilli: 0, memoryBytes: 0 }),
     ...(shadow ? { shadow } : {}),
   };
+}
+
+const NO_FILES = {};
+
+function statusOf(r: ServeResult): number | "refused" | "eof" {
+  return typeof r === "string" ? r : r.status;
 }
 
 function serveStatic(c: StaticContainer, pod: Pod, port: number, path: string, nowMs: number): ServeResult {

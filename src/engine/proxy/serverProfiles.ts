@@ -13,8 +13,17 @@ export interface ServerProfile {
   readonly capacityRps: number;
 }
 
+/** A pod's profiles, one per port asked about (almost always one: a list, not a Map per pod). */
+interface PortProfile {
+  readonly port: number;
+  readonly profile: ServerProfile;
+  readonly next: PortProfile | undefined;
+}
+
 export class ServerProfiles {
-  private readonly cache = new Map<string, Map<number, ServerProfile>>();
+  private readonly cache = new Map<string, PortProfile>();
+  /** Allocatable CPU per Node object (a changed node is a new object). */
+  private readonly nodeCpu = new WeakMap<object, number>();
 
   constructor(
     private readonly runtime: PodRuntime,
@@ -22,18 +31,15 @@ export class ServerProfiles {
   ) {}
 
   get(pod: Pod, port: number): ServerProfile {
-    let byPort = this.cache.get(pod.metadata.uid);
-    if (!byPort) this.cache.set(pod.metadata.uid, (byPort = new Map()));
-    let p = byPort.get(port);
-    if (!p) {
-      const server = this.runtime.serverName(pod, port);
-      const cpuMs = cpuMsPerRequest(server);
-      const container = pod.spec.containers.find((c) => (c.ports ?? []).some((x) => x.containerPort === port)) ?? pod.spec.containers[0];
-      const limit = cpuLimitMilli(container) ?? this.nodeCpuMilli(pod.spec.nodeName);
-      p = { cpuMs, capacityRps: capacityRps(limit, cpuMs) };
-      byPort.set(port, p);
-    }
-    return p;
+    const first = this.cache.get(pod.metadata.uid);
+    for (let e = first; e !== undefined; e = e.next) if (e.port === port) return e.profile;
+    const server = this.runtime.serverName(pod, port);
+    const cpuMs = cpuMsPerRequest(server);
+    const container = pod.spec.containers.find((c) => (c.ports ?? []).some((x) => x.containerPort === port)) ?? pod.spec.containers[0];
+    const limit = cpuLimitMilli(container) ?? this.nodeCpuMilli(pod.spec.nodeName);
+    const profile = { cpuMs, capacityRps: capacityRps(limit, cpuMs) };
+    this.cache.set(pod.metadata.uid, { port, profile, next: first });
+    return profile;
   }
 
   forget(uid: string): void {
@@ -47,12 +53,18 @@ export class ServerProfiles {
   }
 
   private nodeCpuMilli(node: string | undefined): number {
-    const alloc = node ? this.book.nodes.get(node)?.status?.allocatable?.cpu : undefined;
-    if (!alloc) return 1000;
-    try {
-      return parseCpuMillis(alloc);
-    } catch {
-      return 1000;
+    const n = node ? this.book.nodes.get(node) : undefined;
+    if (!n) return 1000;
+    let v = this.nodeCpu.get(n);
+    if (v === undefined) {
+      const alloc = n.status?.allocatable?.cpu;
+      try {
+        v = alloc ? parseCpuMillis(alloc) : 1000;
+      } catch {
+        v = 1000;
+      }
+      this.nodeCpu.set(n, v);
     }
+    return v;
   }
 }

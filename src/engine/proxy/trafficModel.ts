@@ -91,6 +91,7 @@ export class TrafficModel {
   tick(): void {
     this.task = undefined;
     this.sorted ??= this.list();
+    this.fast.beginTick();
     for (const g of this.sorted) this.runGenerator(g);
     this.stats.endTick(TRAFFIC_TICK_MS);
     const keepGoing = this.generators.size > 0 || this.activeThisTick;

@@ -8,29 +8,98 @@ import type { LoadSource } from "../metrics/metricsApi";
 
 export type ErrorKind = "refused" | "timeout" | "noHost" | "overload" | "http";
 
-export interface PodTraffic {
-  readonly uid: string;
-  readonly namespace: string;
-  readonly name: string;
-  node: string;
-  requests: number;
-  errors: number;
-  latencySumMs: number;
-  /** Requests the pod's server answered (ok or HTTP error), cumulative. */
-  served: number;
-  /** Requests that reached the server, answered or shed under overload: the CPU it was asked for. */
-  demand: number;
-  /** Requests per second served in the last completed tick (current after TrafficStats.roll). */
-  rps: number;
-  /** Requests per second that reached the server in the last completed tick. */
-  demandRps: number;
-  /** Served during tick `tick`. */
-  tickServed: number;
-  tickDemand: number;
-  /** The tick the per-tick counts belong to. */
-  tick: number;
+/**
+ * Per-pod counters live in flat arrays, one row per pod (its `slot`), so that the traffic hot path
+ * touches one 64-byte line per request landing instead of a record object and its boxed numbers.
+ * `line` holds what every landing reads or writes; `demand` the cumulative demand alone (8 bytes a pod:
+ * metrics-server reads it for every pod every scrape, in its own order); `cold` what only errors write.
+ * Cumulative counts are derived: requests = demand + failed, errors = httpErrors + (demand − served) + failed.
+ */
+export const POD_LINE = 8;
+/** The tick the per-tick counts belong to. */
+export const L_TICK = 0;
+export const L_TICK_SERVED = 1;
+export const L_TICK_DEMAND = 2;
+/** Served per second in the last completed tick (current after roll). */
+export const L_RPS = 3;
+export const L_DEMAND_RPS = 4;
+export const L_SERVED = 5;
+export const L_LATENCY = 6;
+const POD_COLD = 2;
+const C_HTTP_ERRORS = 0;
+const C_FAILED = 1;
+
+/** One pod's counters: a live view of its row (reads always show the current values). */
+export class PodTraffic {
   /** The pod no longer exists (kept so lessons can see where traffic went). */
-  gone: boolean;
+  gone = false;
+
+  constructor(
+    private readonly owner: TrafficStats,
+    /** The row in TrafficStats.line / cold. */
+    readonly slot: number,
+    readonly uid: string,
+    readonly namespace: string,
+    readonly name: string,
+    public node: string,
+  ) {}
+
+  private at(field: number): number {
+    return this.owner.line[this.slot * POD_LINE + field]!;
+  }
+
+  private demandAt(): number {
+    return this.owner.demand[this.slot]!;
+  }
+
+  private coldAt(field: number): number {
+    return this.owner.cold[this.slot * POD_COLD + field]!;
+  }
+
+  /** Requests sent to the pod, cumulative. */
+  get requests(): number {
+    return this.demandAt() + this.coldAt(C_FAILED);
+  }
+  /** Requests answered with an HTTP error, shed, or failed at the pod (refused, timed out), cumulative. */
+  get errors(): number {
+    return this.coldAt(C_HTTP_ERRORS) + this.demandAt() - this.at(L_SERVED) + this.coldAt(C_FAILED);
+  }
+  get latencySumMs(): number {
+    return this.at(L_LATENCY);
+  }
+  /** Requests the pod's server answered (ok or HTTP error), cumulative. */
+  get served(): number {
+    return this.at(L_SERVED);
+  }
+  /** Requests that reached the server, answered or shed under overload: the CPU it was asked for. */
+  get demand(): number {
+    return this.demandAt();
+  }
+  /** Requests per second served in the last completed tick (current after TrafficStats.roll). */
+  get rps(): number {
+    return this.at(L_RPS);
+  }
+  /** Requests per second that reached the server in the last completed tick. */
+  get demandRps(): number {
+    return this.at(L_DEMAND_RPS);
+  }
+  /** Served during tick `tick`. */
+  get tickServed(): number {
+    return this.at(L_TICK_SERVED);
+  }
+  get tickDemand(): number {
+    return this.at(L_TICK_DEMAND);
+  }
+  /** The tick the per-tick counts belong to. */
+  get tick(): number {
+    return this.at(L_TICK);
+  }
+
+  /** A plain copy of the counters (JSON, structured clone). */
+  toJSON(): Record<string, string | number | boolean> {
+    const { uid, namespace, name, node, requests, errors, latencySumMs, served, demand, rps, demandRps, tickServed, tickDemand, tick, gone } = this;
+    return { uid, namespace, name, node, requests, errors, latencySumMs, served, demand, rps, demandRps, tickServed, tickDemand, tick, gone };
+  }
 }
 
 export interface ServiceTraffic {
@@ -52,16 +121,50 @@ export class TrafficStats implements LoadSource {
   private readonly services = new Map<string, ServiceTraffic>();
   private gone: string[] = [];
   /** The tick in progress (ticks are numbered from 1). */
-  private tick = 1;
+  tick = 1;
   private perSecond = 1;
+  /** Pod records ever created (metrics-server looks a pod up again only when this grows). */
+  records = 0;
+  /** Per-pod rows (see POD_LINE); replaced by a larger copy when they fill up. */
+  line = new Float64Array(64 * POD_LINE);
+  demand = new Float64Array(64);
+  cold = new Float64Array(64 * POD_COLD);
+  private goneSlot = new Uint8Array(64);
+  private slots = 0;
+  private readonly freeSlots: number[] = [];
 
   pod(uid: string, namespace: string, name: string, node: string): PodTraffic {
     let p = this.pods.get(uid);
     if (!p) {
-      p = { uid, namespace, name, node, requests: 0, errors: 0, latencySumMs: 0, served: 0, demand: 0, rps: 0, demandRps: 0, tickServed: 0, tickDemand: 0, tick: this.tick, gone: false };
+      p = new PodTraffic(this, this.newSlot(), uid, namespace, name, node);
+      this.line[p.slot * POD_LINE + L_TICK] = this.tick;
       this.pods.set(uid, p);
+      this.records++;
     }
     return p;
+  }
+
+  private newSlot(): number {
+    // Reuse the most recently freed row (deterministic), else take a new one, growing the arrays.
+    const free = this.freeSlots.pop();
+    if (free !== undefined) return free;
+    const slot = this.slots++;
+    if (slot >= this.goneSlot.length) {
+      const cap = this.goneSlot.length * 2;
+      const line = new Float64Array(cap * POD_LINE);
+      line.set(this.line);
+      this.line = line;
+      const demand = new Float64Array(cap);
+      demand.set(this.demand);
+      this.demand = demand;
+      const cold = new Float64Array(cap * POD_COLD);
+      cold.set(this.cold);
+      this.cold = cold;
+      const gone = new Uint8Array(cap);
+      gone.set(this.goneSlot);
+      this.goneSlot = gone;
+    }
+    return slot;
   }
 
   service(key: string): ServiceTraffic {
@@ -75,13 +178,60 @@ export class TrafficStats implements LoadSource {
 
   /** Brings a record's per-tick counts to the tick in progress: its rates become the last tick's. */
   roll(p: PodTraffic): void {
-    if (p.tick === this.tick) return;
-    const last = p.tick === this.tick - 1 && !p.gone;
-    p.rps = last ? p.tickServed * this.perSecond : 0;
-    p.demandRps = last ? p.tickDemand * this.perSecond : 0;
-    p.tickServed = 0;
-    p.tickDemand = 0;
-    p.tick = this.tick;
+    this.rollSlot(p.slot);
+  }
+
+  /** roll() by row (hot paths call it when line[row + L_TICK] is not the current tick). */
+  rollSlot(slot: number): void {
+    const line = this.line;
+    const o = slot * POD_LINE;
+    if (line[o + L_TICK] === this.tick) return;
+    const last = line[o + L_TICK] === this.tick - 1 && this.goneSlot[slot] === 0;
+    line[o + L_RPS] = last ? line[o + L_TICK_SERVED]! * this.perSecond : 0;
+    line[o + L_DEMAND_RPS] = last ? line[o + L_TICK_DEMAND]! * this.perSecond : 0;
+    line[o + L_TICK_SERVED] = 0;
+    line[o + L_TICK_DEMAND] = 0;
+    line[o + L_TICK] = this.tick;
+  }
+
+  /** `count` requests reached pod `p`'s server and were answered (ok unless `httpError`). */
+  served(p: PodTraffic, count: number, latencyMs: number, httpError: boolean): void {
+    this.servedSlot(p.slot, count, latencyMs, httpError);
+  }
+
+  /** served() by row. */
+  servedSlot(slot: number, count: number, latencyMs: number, httpError: boolean): void {
+    const line = this.line;
+    const o = slot * POD_LINE;
+    if (line[o + L_TICK] !== this.tick) this.rollSlot(slot);
+    line[o + L_SERVED] = line[o + L_SERVED]! + count;
+    this.demand[slot] = this.demand[slot]! + count;
+    line[o + L_TICK_SERVED] = line[o + L_TICK_SERVED]! + count;
+    line[o + L_TICK_DEMAND] = line[o + L_TICK_DEMAND]! + count;
+    line[o + L_LATENCY] = line[o + L_LATENCY]! + latencyMs * count;
+    if (httpError) this.cold[slot * POD_COLD + C_HTTP_ERRORS] = this.cold[slot * POD_COLD + C_HTTP_ERRORS]! + count;
+  }
+
+  /** `count` requests reached pod `p`'s server but were shed: it was already saturated (they still cost CPU). */
+  shed(p: PodTraffic, count: number): void {
+    this.shedSlot(p.slot, count);
+  }
+
+  shedSlot(slot: number, count: number): void {
+    const line = this.line;
+    const o = slot * POD_LINE;
+    if (line[o + L_TICK] !== this.tick) this.rollSlot(slot);
+    this.demand[slot] = this.demand[slot]! + count;
+    line[o + L_TICK_DEMAND] = line[o + L_TICK_DEMAND]! + count;
+  }
+
+  /** `count` requests were sent to pod `p` and failed before its server answered. */
+  failedAt(p: PodTraffic, count: number): void {
+    this.failedAtSlot(p.slot, count);
+  }
+
+  failedAtSlot(slot: number, count: number): void {
+    this.cold[slot * POD_COLD + C_FAILED] = this.cold[slot * POD_COLD + C_FAILED]! + count;
   }
 
   private rollService(s: ServiceTraffic): void {
@@ -91,35 +241,12 @@ export class TrafficStats implements LoadSource {
     s.tick = this.tick;
   }
 
-  /** `count` requests reached pod `p`'s server and were answered (ok unless `httpError`). */
-  served(p: PodTraffic, count: number, latencyMs: number, httpError: boolean): void {
-    if (p.tick !== this.tick) this.roll(p);
-    p.requests += count;
-    p.served += count;
-    p.demand += count;
-    p.tickServed += count;
-    p.tickDemand += count;
-    p.latencySumMs += latencyMs * count;
-    if (httpError) p.errors += count;
-  }
-
-  /** `count` requests reached pod `p`'s server but were shed: it was already saturated (they still cost CPU). */
-  shed(p: PodTraffic, count: number): void {
-    if (p.tick !== this.tick) this.roll(p);
-    p.requests += count;
-    p.errors += count;
-    p.demand += count;
-    p.tickDemand += count;
-  }
-
-  /** `count` requests were sent to pod `p` and failed before its server answered. */
-  failedAt(p: PodTraffic, count: number): void {
-    p.requests += count;
-    p.errors += count;
-  }
-
   serviceResult(key: string, count: number, errors: number, latencySumMs: number): void {
-    const s = this.service(key);
+    this.serviceResultTo(this.service(key), count, errors, latencySumMs);
+  }
+
+  /** serviceResult() with the Service's record already at hand. */
+  serviceResultTo(s: ServiceTraffic, count: number, errors: number, latencySumMs: number): void {
     if (s.tick !== this.tick) this.rollService(s);
     s.requests += count;
     s.errors += errors;
@@ -137,14 +264,30 @@ export class TrafficStats implements LoadSource {
     const p = this.pods.get(uid);
     if (!p || p.gone) return;
     p.gone = true;
-    p.rps = 0;
-    p.demandRps = 0;
+    this.goneSlot[p.slot] = 1;
+    const o = p.slot * POD_LINE;
+    this.line[o + L_RPS] = 0;
+    this.line[o + L_DEMAND_RPS] = 0;
     this.gone.push(uid);
     if (this.gone.length > MAX_GONE) {
       const drop = this.gone.slice(0, this.gone.length - MAX_GONE);
       this.gone = this.gone.slice(drop.length);
-      for (const u of drop) this.pods.delete(u);
+      for (const u of drop) {
+        const r = this.pods.get(u);
+        if (!r) continue;
+        this.pods.delete(u);
+        this.freeSlot(r.slot);
+      }
     }
+  }
+
+  /** A forgotten record's row: zeroed, to be handed out again. */
+  private freeSlot(slot: number): void {
+    this.line.fill(0, slot * POD_LINE, (slot + 1) * POD_LINE);
+    this.demand[slot] = 0;
+    this.cold.fill(0, slot * POD_COLD, (slot + 1) * POD_COLD);
+    this.goneSlot[slot] = 0;
+    this.freeSlots.push(slot);
   }
 
   // ---- LoadSource (metrics-server's input) ----
@@ -154,6 +297,11 @@ export class TrafficStats implements LoadSource {
     if (!p) return 0;
     this.roll(p);
     return p.demandRps;
+  }
+
+  /** servedTotal by a record's slot (metrics-server keeps the slot of every pod it scrapes). */
+  demandOf(slot: number): number {
+    return this.demand[slot]!;
   }
 
   /** Requests that reached the pod's server since the simulation began (metrics-server averages deltas). */
