@@ -2,10 +2,11 @@
 // upstream scalability envelope. Prints, per case: wall time from `apply` to every pod Running,
 // scheduling throughput (pods bound per wall-clock second), simulated time taken, and peak heap.
 // Not a test: it prints numbers (the README quotes them).
-import type { KubeObject, Pod } from "../src/engine/api/types";
+import type { Pod } from "../src/engine/api/types";
 import { Cluster } from "../src/engine/sim/cluster";
 import { defaultClusterConfig } from "../src/engine/sim/clusterConfig";
 import { runTrafficBench } from "./trafficBench";
+import { benchDeployment } from "./fixtures";
 
 interface Case {
   name: string;
@@ -18,21 +19,6 @@ const CASES: Case[] = [
   { name: "envelope", nodes: 5_000, pods: 150_000 },
 ];
 
-function deployment(name: string, replicas: number): KubeObject {
-  return {
-    apiVersion: "apps/v1",
-    kind: "Deployment",
-    metadata: { name, namespace: "default" },
-    spec: {
-      replicas,
-      selector: { matchLabels: { app: name } },
-      template: {
-        metadata: { labels: { app: name } },
-        spec: { containers: [{ name: "web", image: "nginx:1.27", resources: { requests: { cpu: "10m", memory: "16Mi" } } }] },
-      },
-    },
-  } as unknown as KubeObject;
-}
 
 let peakHeap = 0;
 function sampleHeap(): void {
@@ -68,7 +54,7 @@ function run(c: Case): void {
   const simStart = cluster.now();
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  cluster.api.create("kubectl", deployment("bench", c.pods));
+  cluster.api.create("kubectl", benchDeployment("bench", c.pods));
   let steps = 0;
   // A wall-clock budget (BENCH_BUDGET_S, default 600 s) so that a case far from its target still ends with
   // numbers (how far it got) instead of running for hours.

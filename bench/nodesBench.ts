@@ -3,9 +3,10 @@
 // lifecycle monitor, pod GC, probes). Not a test: it prints numbers.
 //   node --max-old-space-size=4096 --expose-gc --import tsx bench/nodesBench.ts boot [NODES...]   (IDLE_MINUTES=5)
 //   node --max-old-space-size=4096 --expose-gc --import tsx bench/nodesBench.ts pods NODES PODS MINUTES
-import type { KubeObject, Pod } from "../src/engine/api/types";
+import type { Pod } from "../src/engine/api/types";
 import { Cluster } from "../src/engine/sim/cluster";
 import { defaultClusterConfig } from "../src/engine/sim/clusterConfig";
+import { benchDeployment } from "./fixtures";
 
 function cpuSeconds(start: NodeJS.CpuUsage): number {
   const c = process.cpuUsage(start);
@@ -49,21 +50,6 @@ function idle(cluster: Cluster, simMinutes: number): { cpu: number; minCpu: numb
   };
 }
 
-function deployment(name: string, replicas: number): KubeObject {
-  return {
-    apiVersion: "apps/v1",
-    kind: "Deployment",
-    metadata: { name, namespace: "default" },
-    spec: {
-      replicas,
-      selector: { matchLabels: { app: name } },
-      template: {
-        metadata: { labels: { app: name } },
-        spec: { containers: [{ name: "web", image: "nginx:1.27", resources: { requests: { cpu: "10m", memory: "16Mi" } } }] },
-      },
-    },
-  } as unknown as KubeObject;
-}
 
 /** Boot `n` nodes, then let the idle cluster run `minutes` simulated minutes. */
 function runBoot(n: number, minutes: number): void {
@@ -84,7 +70,7 @@ function runPods(n: number, pods: number, minutes: number): void {
   });
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  b.cluster.api.create("kubectl", deployment("bench", pods));
+  b.cluster.api.create("kubectl", benchDeployment("bench", pods));
   b.cluster.runUntil(() => running >= pods, 60 * 60_000);
   const convWall = (performance.now() - t0) / 1000;
   const convCpu = cpuSeconds(c0);

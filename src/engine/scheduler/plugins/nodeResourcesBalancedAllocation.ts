@@ -2,7 +2,8 @@
 // after adding the pod) are close to each other. Skipped for best-effort pods (issue #129138).
 // Mirrors pkg/scheduler/framework/plugins/noderesources/balanced_allocation.go.
 
-import { memoClassIdOf, type NodeColumns, newRowMemoId, type RowMemo } from "../framework/nodeColumns";
+import { newRowMemoId } from "../framework/nodeColumns";
+import { scoreNodesMemoized } from "../framework/memoizedScores";
 import type { NodeInfo } from "../framework/nodeInfo";
 import type { PodInfo } from "../framework/podInfo";
 import { type CycleState, MaxNodeScore, type PreScorePlugin, type ScorePlugin, SKIP, type Status } from "../framework/types";
@@ -64,26 +65,6 @@ export class NodeResourcesBalancedAllocation implements PreScorePlugin, ScorePlu
   scoreNodes(_state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: Float64Array): void {
     const cpu = pod.requests.milliCPU;
     const mem = pod.requests.memory;
-    const cls = memoClassIdOf(balancedMemo, cpu, mem);
-    let columns: NodeColumns | undefined;
-    let memo: RowMemo | undefined;
-    for (let i = 0; i < nodes.length; i++) {
-      const ni = nodes[i]!;
-      if (ni.columns !== columns) {
-        columns = ni.columns;
-        memo = columns.rowMemo(balancedMemo);
-      }
-      const row = ni.index;
-      const gen = columns!.generation(row);
-      if (memo!.cls[row] === cls && memo!.gen[row] === gen) {
-        out[i] = memo!.val[row]!;
-        continue;
-      }
-      const v = balancedScore(cpu, mem, ni);
-      memo!.cls[row] = cls;
-      memo!.gen[row] = gen;
-      memo!.val[row] = v;
-      out[i] = v;
-    }
+    scoreNodesMemoized(balancedMemo, cpu, mem, nodes, out, (ni) => balancedScore(cpu, mem, ni));
   }
 }

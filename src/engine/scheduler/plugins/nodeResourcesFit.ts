@@ -5,7 +5,8 @@
 // resource_allocation.go.
 
 import type { Node, Pod } from "../../api/types";
-import { memoClassIdOf, type NodeColumns, newRowMemoId, type RowMemo } from "../framework/nodeColumns";
+import { newRowMemoId } from "../framework/nodeColumns";
+import { scoreNodesMemoized } from "../framework/memoizedScores";
 import { NodeInfo } from "../framework/nodeInfo";
 import { idiv } from "../framework/normalizeScore";
 import type { PodInfo } from "../framework/podInfo";
@@ -178,27 +179,7 @@ export class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, PreScore
 
   /** Memoized per node (RowMemo): the score only changes with the node's generation or the pod's requests. */
   scoreNodes(_state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: Float64Array): void {
-    const cls = memoClassIdOf(fitMemo, pod.non0CPU, pod.non0Mem);
-    let columns: NodeColumns | undefined;
-    let memo: RowMemo | undefined;
-    for (let i = 0; i < nodes.length; i++) {
-      const ni = nodes[i]!;
-      if (ni.columns !== columns) {
-        columns = ni.columns;
-        memo = columns.rowMemo(fitMemo);
-      }
-      const row = ni.index;
-      const gen = columns!.generation(row);
-      if (memo!.cls[row] === cls && memo!.gen[row] === gen) {
-        out[i] = memo!.val[row]!;
-        continue;
-      }
-      const v = leastAllocatedScore(pod, ni);
-      memo!.cls[row] = cls;
-      memo!.gen[row] = gen;
-      memo!.val[row] = v;
-      out[i] = v;
-    }
+    scoreNodesMemoized(fitMemo, pod.non0CPU, pod.non0Mem, nodes, out, (ni) => leastAllocatedScore(pod, ni));
   }
 
   eventsToRegister(): ClusterEventWithHint[] {
