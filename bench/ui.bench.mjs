@@ -162,7 +162,11 @@ async function main() {
     log(`UI benchmark: ${NODES} nodes, ${REPLICAS} pods, rolling update at ${SPEED}× (Chromium ${browser.version()}, 1280×720)`);
     log(`  rollout                 ${fmt(rolloutWall / 1000)} s wall (simulated clock ${simStart} → ${simEnd})`);
     log(`  frames                  ${frames.length} (${fmt(frames.length / (rolloutWall / 1000))} fps)`);
-    log(`  frame time p50 / p95    ${fmt(percentile(frames, 50))} ms / ${fmt(percentile(frames, 95))} ms (p99 ${fmt(percentile(frames, 99))} ms, max ${fmt(frames[frames.length - 1] ?? NaN)} ms)`);
+    log(`  frame time p50 / p95    ${fmt(percentile(frames, 50), 2)} ms / ${fmt(percentile(frames, 95), 2)} ms (p99 ${fmt(percentile(frames, 99), 2)} ms, max ${fmt(frames[frames.length - 1] ?? NaN, 2)} ms)`);
+    // At 60 Hz a frame cannot be shorter than one vsync interval (16.67 ms) and rAF timestamps jitter by
+    // a few hundredths of a millisecond around it; a frame that missed its vsync is at least 1.5 intervals.
+    const missed = frames.filter((f) => f > 25).length;
+    log(`  missed frames (> 25 ms) ${missed} of ${frames.length} (${fmt((missed / Math.max(1, frames.length)) * 100)}%)`);
     log(`  long tasks > 50 ms      ${longTasks.length}${longTasks.length ? ` (longest ${fmt(Math.max(...longTasks))} ms, total ${fmt(longTasks.reduce((a, b) => a + b, 0))} ms)` : ""}`);
     if (stats) {
       const secs = stats.elapsedMs / 1000;
