@@ -2,13 +2,11 @@
 // image-pull jitter). sfc32 seeded through splitmix32: fast, 32-bit, and identical on every JS engine.
 
 export class SeededRandom {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  // The four 32-bit words of sfc32's state. Unsigned values above 2^30 do not fit a small integer, so as
+  // plain number fields every next() would box fresh heap numbers; a typed array holds them unboxed.
+  private readonly s = new Uint32Array(4);
 
   constructor(seed: number) {
-    this.a = this.b = this.c = this.d = 0;
     this.reseed(seed);
   }
 
@@ -23,21 +21,26 @@ export class SeededRandom {
       z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
       return (z ^ (z >>> 16)) >>> 0;
     };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
+    const st = this.s;
+    st[0] = next();
+    st[1] = next();
+    st[2] = next();
+    st[3] = next();
     for (let i = 0; i < 12; i++) this.next();
   }
 
   /** A float in [0, 1). */
   next(): number {
-    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
-    this.d = (this.d + 1) >>> 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) >>> 0;
-    this.c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
-    this.c = (this.c + t) >>> 0;
+    const st = this.s;
+    const a = st[0]!;
+    const b = st[1]!;
+    const c = st[2]!;
+    const d = st[3]!;
+    const t = (((a + b) >>> 0) + d) >>> 0;
+    st[3] = d + 1;
+    st[0] = b ^ (b >>> 9);
+    st[1] = c + (c << 3);
+    st[2] = (((c << 21) | (c >>> 11)) >>> 0) + t;
     return t / 4294967296;
   }
 
