@@ -1,11 +1,12 @@
 import { test, expect, type Page } from "@playwright/test";
 import { LESSONS } from "../src/lessons/catalogue";
 import { LessonsPage } from "./pages/LessonsPage";
+import { screenshotSettled } from "./pages/screenshot";
 
 const SHOTS = "test-results/screenshots";
 
 async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
+  await screenshotSettled(page, `${SHOTS}/${name}.png`);
 }
 
 async function setTheme(page: Page, theme: "light" | "dark"): Promise<void> {

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { screenshotSettled } from "./screenshot";
 
 /** Parses the header clock ("0:02:05", "1d 3:04:05") into simulated seconds. */
 export function clockSeconds(text: string): number {
@@ -112,6 +113,6 @@ export class ShellPage {
   }
 
   async screenshot(name: string): Promise<void> {
-    await this.page.screenshot({ path: `test-results/screenshots/${name}.png` });
+    await screenshotSettled(this.page, `test-results/screenshots/${name}.png`);
   }
 }

@@ -1,7 +1,7 @@
 // ClusterGraph draws the live cluster: control plane, nodes with their pods, Services, Ingresses and
 // ownership, with every API request travelling between the boxes. All state comes from the app store
 // (filled by the worker); the derivation lives in ./model (pure, tested) and runs only when `items` changes.
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef, type RefObject } from "react";
 import { Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Node } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import "./ClusterGraph.css";
@@ -16,6 +16,7 @@ import { useGraphFrame } from "./hooks/useGraphFrame";
 import { useMessageFlow } from "./hooks/useMessageFlow";
 import { useReducedMotion } from "./hooks/useReducedMotion";
 import { useDotPalette } from "./hooks/useDotPalette";
+import { useFarZoom } from "./hooks/useFarZoom";
 import { podTone, nodeDown, toneVar } from "./model/podStatus";
 import type { GraphNode } from "./model/flowNodes";
 import type { GraphEdge } from "./model/flowEdges";
@@ -38,8 +39,9 @@ import { MessageCaption } from "./panels/MessageCaption";
 const MINIMAP_SIZE = { width: 160, height: 110 } as const;
 const nodeTypes = { kubectl: KubectlNode, component: ComponentNode, pending: PendingNode, node: NodeBox, pod: PodCard, object: ObjectNode, kubelets: KubeletsNode };
 const edgeTypes = { flow: FlowEdge, link: LinkEdge };
-/** Room at the top for the toolbar panel, so fitting never hides kubectl under it. */
-const FIT = { padding: { top: "52px", bottom: "24px", left: "16px", right: "16px" }, maxZoom: 1 } as const;
+/** Room at the top for the toolbar panel, so fitting never hides kubectl under it, and at the bottom for
+ *  the message caption, so it never covers the nodes' pods. */
+const FIT = { padding: { top: "52px", bottom: "46px", left: "16px", right: "16px" }, maxZoom: 1 } as const;
 
 export function ClusterGraph() {
   return (
@@ -105,12 +107,20 @@ function GraphCanvas() {
           <NodeMenuPanel nodes={frame.partition.nodes} />
           <MessageCaption />
           <Controls showInteractive={false} fitViewOptions={FIT} />
-          <MiniMap pannable zoomable nodeColor={minimapColour} ariaLabel="Cluster minimap" style={MINIMAP_SIZE} />
+          {/* Top right: the one corner the fitted layout leaves empty (nodes fill the bottom, the toolbar the top left). */}
+          <MiniMap position="top-right" pannable zoomable nodeColor={minimapColour} ariaLabel="Cluster minimap" style={MINIMAP_SIZE} />
+          <FarZoom root={root} />
         </ReactFlow>
        </DotSceneContext.Provider>
       </FreshContext.Provider>
     </section>
   );
+}
+
+/** Far text when zoomed out (inside ReactFlow: it reads the viewport from React Flow's store). */
+function FarZoom({ root }: { root: RefObject<HTMLElement | null> }) {
+  useFarZoom(root);
+  return null;
 }
 
 /** A click on a box outside its buttons (e.g. a node's empty pod area) selects what the box shows.
