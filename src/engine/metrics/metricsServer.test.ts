@@ -115,6 +115,21 @@ describe("MetricsServer under pod churn", () => {
     expect(ms.podMetrics("default", "late")).toMatchObject({ name: "late", windowMs: METRIC_RESOLUTION_MS });
     expect(ms.podMetrics("default", "c90")!.containers[0]!.cpuMilli).toBe(1);
   });
+
+  it("lists a deleted pod no more, even before the next scrape (pods come from the lister)", () => {
+    const { events, ms, store } = setup();
+    events.runUntil(2 * METRIC_RESOLUTION_MS);
+    expect(ms.listPodMetrics().map((m) => m.name)).toEqual(["a", "b"]);
+    store.remove("pods", "pods/default/a");
+    events.runUntil(2 * METRIC_RESOLUTION_MS + 1000);
+    expect(ms.listPodMetrics().map((m) => m.name)).toEqual(["b"]);
+    expect(ms.listPodMetrics("default").map((m) => m.name)).toEqual(["b"]);
+    expect(ms.podMetrics("default", "a")).toBeUndefined();
+    // Re-created under the same name: another pod (new UID), which waits for two scrapes of its own.
+    store.put("pods", "pods/default/a", { ...pod("a", "node-1"), metadata: { ...pod("a", "node-1").metadata, uid: "uid-a2" } } as Pod);
+    events.runUntil(2 * METRIC_RESOLUTION_MS + 2000);
+    expect(ms.listPodMetrics().map((m) => m.name)).toEqual(["b"]);
+  });
 });
 
 describe("usage model", () => {

@@ -87,7 +87,10 @@ export class MetricsServer implements MetricsApi {
           return;
         }
         // A new UID under the same name is another pod: a new index (the old point ages out).
-        if (i !== undefined) this.t.remove(i);
+        if (i !== undefined) {
+          this.t.remove(i);
+          this.sortedPods = undefined;
+        }
         add(k, p);
       },
       delete: (p) => {
@@ -96,6 +99,8 @@ export class MetricsServer implements MetricsApi {
         if (i === undefined) return;
         this.byKey.delete(k);
         this.t.remove(i);
+        // Its point stays in storage until the next scrape, but the API lists pods first (below).
+        this.sortedPods = undefined;
       },
     });
   }
@@ -299,16 +304,23 @@ export class MetricsServer implements MetricsApi {
     return k !== undefined ? this.build(k) : undefined;
   }
 
+  /**
+   * Mirrors podMetrics.List (metrics-server pkg/api/pod.go): the pods come from the pod lister, their
+   * metrics from the last scrape's storage. A pod deleted since that scrape is no longer listed, although
+   * its point is still stored; a pod created since has no point yet.
+   */
   listPodMetrics(namespace?: string): readonly PodMetrics[] {
     const t = this.t;
+    // The index is the lister's pod of that name (and UID) now.
+    const listed = (k: number): boolean => t.sampled[k] === this.current && this.byKey.get(t.key[k]!) === k;
     if (namespace !== undefined) {
       const out: PodMetrics[] = [];
-      for (const k of this.points.values()) if (t.sampled[k] === this.current && t.pod[k]!.metadata.namespace === namespace) out.push(this.build(k));
+      for (const k of this.points.values()) if (listed(k) && t.pod[k]!.metadata.namespace === namespace) out.push(this.build(k));
       return out.sort((a, b) => cmp(a.name, b.name));
     }
     if (!this.sortedPods) {
       const out: PodMetrics[] = [];
-      for (const k of this.points.values()) if (t.sampled[k] === this.current) out.push(this.build(k));
+      for (const k of this.points.values()) if (listed(k)) out.push(this.build(k));
       this.sortedPods = out.sort((a, b) => cmp(a.namespace, b.namespace) || cmp(a.name, b.name));
     }
     return this.sortedPods;
