@@ -15,6 +15,86 @@ function byteLength(s: string): number {
   return n;
 }
 
+// Exact ASCII predicates for the regexes below, without a regex run or any allocation. Each answers true
+// only for strings the regex (and the length limit) accept; validators return no errors at once for
+// those and run the regex path (and its messages) otherwise. All accepted characters are ASCII, so the
+// string's length is its byte length.
+
+const Ch = { Dash: 45, Dot: 46, D0: 48, D9: 57, UA: 65, UZ: 90, Underscore: 95, LA: 97, LZ: 122 } as const;
+
+function isLowerAlnum(c: number): boolean {
+  return (c >= Ch.LA && c <= Ch.LZ) || (c >= Ch.D0 && c <= Ch.D9);
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= Ch.LA && c <= Ch.LZ) || (c >= Ch.D0 && c <= Ch.D9) || (c >= Ch.UA && c <= Ch.UZ);
+}
+
+/** `^[a-z0-9]([-a-z0-9]*[a-z0-9])?$` on value[from, to) (a non-empty DNS-1123 label, no length limit). */
+function isLabelRange(value: string, from: number, to: number): boolean {
+  if (to <= from || !isLowerAlnum(value.charCodeAt(from)) || !isLowerAlnum(value.charCodeAt(to - 1))) return false;
+  for (let i = from + 1; i < to - 1; i++) {
+    const c = value.charCodeAt(i);
+    if (c !== Ch.Dash && !isLowerAlnum(c)) return false;
+  }
+  return true;
+}
+
+/** `^(qualifiedNameFmt)$` on value[from, to): alphanumerics at both ends, [-A-Za-z0-9_.] between. */
+function isQualifiedNameRange(value: string, from: number, to: number): boolean {
+  if (to <= from || !isAlnum(value.charCodeAt(from)) || !isAlnum(value.charCodeAt(to - 1))) return false;
+  for (let i = from + 1; i < to - 1; i++) {
+    const c = value.charCodeAt(i);
+    if (c !== Ch.Dash && c !== Ch.Dot && c !== Ch.Underscore && !isAlnum(c)) return false;
+  }
+  return true;
+}
+
+/** `^dns1123SubdomainFmt$` on value[from, to): dot-separated non-empty DNS-1123 labels. */
+function isSubdomainRange(value: string, from: number, to: number): boolean {
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    if (i === to || value.charCodeAt(i) === Ch.Dot) {
+      if (!isLabelRange(value, start, i)) return false;
+      start = i + 1;
+    }
+  }
+  return true;
+}
+
+/** True exactly when isDNS1123Label(value) has no errors. */
+export function isValidDNS1123Label(value: string): boolean {
+  return value.length <= DNS1123LabelMaxLength && isLabelRange(value, 0, value.length);
+}
+
+/** True exactly when isDNS1123Subdomain(value) has no errors. */
+export function isValidDNS1123Subdomain(value: string): boolean {
+  return value.length <= DNS1123SubdomainMaxLength && isSubdomainRange(value, 0, value.length);
+}
+
+/** True exactly when isDNS1035Label(value) has no errors. */
+export function isValidDNS1035Label(value: string): boolean {
+  const n = value.length;
+  if (n === 0 || n > DNS1035LabelMaxLength) return false;
+  const c = value.charCodeAt(0);
+  return c >= Ch.LA && c <= Ch.LZ && isLabelRange(value, 0, n);
+}
+
+/** True exactly when isValidLabelValue(value) has no errors. */
+export function isValidLabelValueFast(value: string): boolean {
+  return value.length === 0 || (value.length <= LabelValueMaxLength && isQualifiedNameRange(value, 0, value.length));
+}
+
+/** True exactly when isQualifiedName(value) has no errors. */
+export function isValidQualifiedName(value: string): boolean {
+  const slash = value.indexOf("/");
+  if (slash < 0) return value.length <= qualifiedNameMaxLength && isQualifiedNameRange(value, 0, value.length);
+  if (value.indexOf("/", slash + 1) >= 0) return false;
+  const nameLen = value.length - slash - 1;
+  return slash <= DNS1123SubdomainMaxLength && isSubdomainRange(value, 0, slash) &&
+    nameLen <= qualifiedNameMaxLength && isQualifiedNameRange(value, slash + 1, value.length);
+}
+
 // mirrors MaxLenError
 export function maxLenError(length: number): string {
   return `must be no more than ${length} characters`;
@@ -51,6 +131,7 @@ const qualifiedNameRegexp = new RegExp(`^${qualifiedNameFmt}$`);
 
 // mirrors IsQualifiedName: an optional DNS-subdomain prefix and '/', then a name of up to 63 characters.
 export function isQualifiedName(value: string): string[] {
+  if (isValidQualifiedName(value)) return [];
   const errs: string[] = [];
   const parts = value.split("/");
   let name: string;
@@ -84,6 +165,7 @@ const labelValueRegexp = new RegExp(`^${labelValueFmt}$`);
 
 // mirrors IsValidLabelValue
 export function isValidLabelValue(value: string): string[] {
+  if (isValidLabelValueFast(value)) return [];
   const errs: string[] = [];
   if (byteLength(value) > LabelValueMaxLength) errs.push(maxLenError(LabelValueMaxLength));
   if (!labelValueRegexp.test(value)) {
@@ -106,6 +188,7 @@ const dns1123SubdomainRegexp = new RegExp(`^${dns1123SubdomainFmt}$`);
 
 // mirrors IsDNS1123Label
 export function isDNS1123Label(value: string): string[] {
+  if (isValidDNS1123Label(value)) return [];
   const errs: string[] = [];
   if (byteLength(value) > DNS1123LabelMaxLength) errs.push(maxLenError(DNS1123LabelMaxLength));
   if (!dns1123LabelRegexp.test(value)) {
@@ -118,6 +201,7 @@ export function isDNS1123Label(value: string): string[] {
 
 // mirrors IsDNS1123Subdomain
 export function isDNS1123Subdomain(value: string): string[] {
+  if (isValidDNS1123Subdomain(value)) return [];
   const errs: string[] = [];
   if (byteLength(value) > DNS1123SubdomainMaxLength) errs.push(maxLenError(DNS1123SubdomainMaxLength));
   if (!dns1123SubdomainRegexp.test(value)) {
@@ -134,6 +218,7 @@ const dns1035LabelRegexp = new RegExp(`^${dns1035LabelFmt}$`);
 
 // mirrors IsDNS1035Label (Service names)
 export function isDNS1035Label(value: string): string[] {
+  if (isValidDNS1035Label(value)) return [];
   const errs: string[] = [];
   if (byteLength(value) > DNS1035LabelMaxLength) errs.push(maxLenError(DNS1035LabelMaxLength));
   if (!dns1035LabelRegexp.test(value)) errs.push(regexError(dns1035LabelErrMsg, dns1035LabelFmt, "my-name", "abc-123"));

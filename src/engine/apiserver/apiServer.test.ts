@@ -122,3 +122,31 @@ describe("ApiServer with etcd semantics", () => {
     expect(k.store.history("pods", "pods/default/a").length).toBe(1);
   });
 });
+
+describe("ApiServer.patchStatus", () => {
+  it("stores and audits exactly what a status patch that replaces status does, keeping spec and labels", () => {
+    const run = (how: "patch" | "patchStatus") => {
+      const k = newKernel();
+      k.api.create("kubectl", pod("web", { metadata: { name: "web", labels: { app: "web" } } } as unknown as Partial<KubeObject>));
+      k.api.bind("kube-scheduler", "default", "web", "node-1");
+      const next = (cur: KubeObject) => ({ ...cur.status, phase: "Running", conditions: [...(cur.status?.conditions ?? []), { type: "Ready", status: "True" }] });
+      const out = how === "patch"
+        ? k.api.patch("kubelet/node-1", pods, "default", "web", (p) => {
+            p.status = next(p);
+            p.spec = { containers: [] }; // ignored: the status strategy keeps the stored spec
+          }, "status")
+        : k.api.patchStatus("kubelet/node-1", pods, "default", "web", next);
+      return { json: JSON.stringify(out), keys: Object.keys(out), audit: JSON.stringify(k.audit.since(0)) };
+    };
+    const a = run("patch");
+    const b = run("patchStatus");
+    expect(b).toEqual(a);
+    expect(JSON.parse(b.json).status.phase).toBe("Running");
+    expect(JSON.parse(b.json).spec.nodeName).toBe("node-1");
+  });
+
+  it("answers 404 NotFound for a missing object, as patch does", () => {
+    const k = newKernel();
+    expect(() => k.api.patchStatus("kubelet/node-1", pods, "default", "gone", (c) => c.status)).toThrowError('pods "gone" not found');
+  });
+});

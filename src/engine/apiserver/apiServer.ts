@@ -3,7 +3,8 @@
 // subresource, and an audit entry for every request. Every component (kubectl, scheduler, controllers,
 // kubelets) talks to the cluster only through here, as in a real cluster.
 import type { KubeObject } from "../api/types";
-import { groupVersionOf, resourceTypeForKind, storageKey, type ResourceType } from "../api/registry";
+import { groupVersionOf, storageKey, type ResourceType } from "../api/registry";
+import { lookupResourceType, POD_TYPE } from "./resourceTypes";
 import type { SimClock } from "../sim/clock";
 import { rfc3339 } from "../sim/clock";
 import type { SeededRandom } from "../sim/random";
@@ -86,6 +87,10 @@ export class ApiServer {
   /** Installed by the cluster's chaos layer (sim/chaos/controlPlane.ts). */
   faults: RequestFaults | undefined;
 
+  /** The /status strategy; the clock is read only for the kind whose status strategy stamps a time. */
+  private readonly prepareStatus = (obj: KubeObject, old: KubeObject): KubeObject =>
+    prepareForStatusUpdate(obj, old, obj.kind === "PersistentVolume" ? rfc3339(this.clock.absolute()) : undefined);
+
   constructor(
     readonly store: Store,
     private readonly clock: SimClock,
@@ -95,7 +100,7 @@ export class ApiServer {
   ) {}
 
   typeOf(obj: KubeObject): ResourceType {
-    const rt = resourceTypeForKind(obj.apiVersion, obj.kind);
+    const rt = lookupResourceType(obj.apiVersion, obj.kind);
     if (!rt) throw new ApiError(404, "NotFound", `no matches for kind "${obj.kind}" in version "${obj.apiVersion}"`);
     return rt;
   }
@@ -146,10 +151,12 @@ export class ApiServer {
       obj = this.hooks.defaults(obj);
       obj = this.hooks.admit(obj, "CREATE");
       const meta = obj.metadata;
+      let key: string;
       for (let attempt = 0; ; attempt++) {
         // RetryGenerateName (GA in v1.32): a generated name that collides is drawn again, up to 8 times.
         if (!requestedName && meta.generateName) meta.name = generatedName(this.random, meta.generateName);
-        if (!this.store.get(rt.resource, storageKey(rt.resource, namespace, meta.name))) break;
+        key = storageKey(rt.resource, namespace, meta.name);
+        if (!this.store.get(rt.resource, key)) break;
         if (requestedName || attempt >= 7) throw alreadyExists(qr(rt), meta.name);
       }
       meta.uid = uuid4(this.random);
@@ -162,7 +169,7 @@ export class ApiServer {
       try {
         const invalid = this.hooks.validateCreate(obj);
         if (invalid) throw invalid;
-        const stored = this.put(rt, namespace, obj);
+        const stored = this.put(rt, namespace, obj, key, meta.name);
         txn?.commit();
         return stored;
       } catch (e) {
@@ -174,15 +181,12 @@ export class ApiServer {
 
   /** PUT on the main resource, with optimistic concurrency on metadata.resourceVersion. */
   update(actor: string, input: KubeObject): KubeObject {
-    return this.writeExisting(actor, "update", input, undefined, false, (obj, old) => {
-      prepareForUpdate(obj, old);
-      return obj;
-    });
+    return this.writeExisting(actor, "update", input, undefined, false, prepareMain);
   }
 
   /** PUT on /status: only status changes. */
   updateStatus(actor: string, input: KubeObject): KubeObject {
-    return this.writeExisting(actor, "update", input, "status", false, (obj, old) => prepareForStatusUpdate(obj, old, rfc3339(this.clock.absolute())));
+    return this.writeExisting(actor, "update", input, "status", false, this.prepareStatus);
   }
 
   /**
@@ -190,38 +194,59 @@ export class ApiServer {
    * merge patch it never conflicts on resourceVersion; the mutation sees the latest state.
    */
   patch(actor: string, rt: ResourceType, namespace: string | undefined, name: string, mutate: (obj: KubeObject) => void, subresource?: "status"): KubeObject {
+    return this.patchWith(actor, rt, namespace, name, subresource, (current) => {
+      // A status patch changes only status (the status strategy puts the stored spec and labels back), so
+      // only status is copied; the rest is shared with the stored object, which is never mutated.
+      const copy = subresource === "status"
+        ? ({ ...current, metadata: { ...current.metadata }, status: deepCopy(current.status) } as KubeObject)
+        : deepCopy(current);
+      mutate(copy);
+      return copy;
+    });
+  }
+
+  /**
+   * PATCH of /status whose new status is computed from the stored object, which `next` must only read:
+   * unlike patch(), nothing of the old status is copied first. The same request, audit entry and stored
+   * result as a patch() whose mutation sets `status = next(current)`.
+   */
+  patchStatus(actor: string, rt: ResourceType, namespace: string | undefined, name: string, next: (current: KubeObject) => KubeObject["status"]): KubeObject {
+    return this.patchWith(actor, rt, namespace, name, "status", (current) => {
+      // `status` keeps its place among the keys (or comes last), as in patch()'s copy.
+      const copy = { ...current, metadata: { ...current.metadata }, status: undefined } as KubeObject;
+      copy.status = next(current);
+      return copy;
+    });
+  }
+
+  /** The PATCH path: `change` builds the server's own new version from the stored one. */
+  private patchWith(actor: string, rt: ResourceType, namespace: string | undefined, name: string, subresource: "status" | undefined, change: (current: KubeObject) => KubeObject): KubeObject {
     const nsName = ns(rt, namespace);
-    const current = this.store.get(rt.resource, storageKey(rt.resource, nsName, name));
+    const key = storageKey(rt.resource, nsName, name);
+    const current = this.store.get(rt.resource, key);
     if (!current || !this.available) {
       return this.request(actor, "patch", rt, nsName, name, () => {
         throw current ? serviceUnavailable("the server is currently unable to handle the request") : notFound(qr(rt), name);
       }, subresource);
     }
-    // A status patch changes only status (the status strategy puts the stored spec and labels back), so
-    // only status is copied; the rest is shared with the stored object, which is never mutated.
-    const copy = subresource === "status"
-      ? ({ ...current, metadata: { ...current.metadata }, status: deepCopy(current.status) } as KubeObject)
-      : deepCopy(current);
-    mutate(copy);
+    const copy = change(current);
     copy.metadata.resourceVersion = current.metadata.resourceVersion;
-    // `copy` is the server's own (the mutation ran on it): the write path need not copy it again.
-    return this.writeExisting(actor, "patch", copy, subresource, true, subresource === "status"
-      ? (obj, old) => prepareForStatusUpdate(obj, old, rfc3339(this.clock.absolute()))
-      : (obj, old) => {
-          prepareForUpdate(obj, old);
-          return obj;
-        });
+    // The write path looks the object up again by the copy's own namespace and name: the key built here
+    // serves only when the change left them alone (it nearly always does).
+    const sameKey = (copy.metadata?.name ?? "") === name && ns(rt, copy.metadata?.namespace) === nsName;
+    // `copy` is the server's own (built for this request): the write path need not copy it again.
+    return this.writeExisting(actor, "patch", copy, subresource, true, subresource === "status" ? this.prepareStatus : prepareMain, sameKey ? key : undefined);
   }
 
   /** POST pods/<name>/eviction (policy/v1 Eviction): a delete that honours PodDisruptionBudgets. */
   evict(actor: string, namespace: string, name: string, opts: DeleteOptions = {}): void {
-    const rt = resourceTypeForKind("v1", "Pod")!;
+    const rt = POD_TYPE;
     this.request(actor, "create", rt, namespace, name, () => evictPod(this, this.clock, REGISTRY_INTERNAL, namespace, name, opts), "eviction");
   }
 
   /** POST pods/binding: what the scheduler's DefaultBinder sends. */
   bind(actor: string, namespace: string, name: string, nodeName: string): KubeObject {
-    const rt = resourceTypeForKind("v1", "Pod")!;
+    const rt = POD_TYPE;
     return this.request(actor, "create", rt, namespace, name, () => {
       const key = storageKey("pods", namespace, name);
       const old = this.store.get("pods", key);
@@ -240,7 +265,7 @@ export class ApiServer {
         spec: { ...old.spec, nodeName },
         status: { ...(old.status ?? {}), conditions: [...conditions, cond] },
       };
-      return this.put(rt, namespace, obj);
+      return this.put(rt, namespace, obj, key, name);
     }, "binding");
   }
 
@@ -267,7 +292,7 @@ export class ApiServer {
         meta.deletionTimestamp ??= rfc3339(this.clock.absolute());
         obj.status = { ...(obj.status ?? {}), phase: "Terminating" };
         if (finalizers.size) meta.finalizers = [...finalizers];
-        return this.put(rt, nsName, obj);
+        return this.put(rt, nsName, obj, key, name);
       }
       const grace = this.gracePeriod(obj, opts.gracePeriodSeconds);
       if (grace > 0) {
@@ -279,13 +304,13 @@ export class ApiServer {
           meta.deletionGracePeriodSeconds = grace;
         }
         if (finalizers.size) meta.finalizers = [...finalizers];
-        return this.put(rt, nsName, obj);
+        return this.put(rt, nsName, obj, key, name);
       }
       if (finalizers.size > 0) {
         meta.deletionTimestamp ??= rfc3339(this.clock.absolute());
         meta.deletionGracePeriodSeconds = 0;
         meta.finalizers = [...finalizers];
-        return this.put(rt, nsName, obj);
+        return this.put(rt, nsName, obj, key, name);
       }
       this.store.remove(rt.resource, key);
       return old;
@@ -310,12 +335,14 @@ export class ApiServer {
     subresource: string | undefined,
     owned: boolean,
     prepare: (obj: KubeObject, old: KubeObject) => KubeObject,
+    knownKey?: string,
   ): KubeObject {
     const rt = this.typeOf(input);
     const namespace = ns(rt, input.metadata?.namespace);
     const name = input.metadata?.name ?? "";
     return this.request(actor, verb, rt, namespace, name, () => {
-      const key = storageKey(rt.resource, namespace, name);
+      // A PATCH has built the key already (same type, namespace and name).
+      const key = knownKey ?? storageKey(rt.resource, namespace, name);
       const old = this.store.get(rt.resource, key);
       if (!old) throw notFound(qr(rt), name);
       const rv = input.metadata.resourceVersion;
@@ -362,12 +389,14 @@ export class ApiServer {
         this.store.remove(rt.resource, key);
         return obj;
       }
-      return this.put(rt, namespace, obj);
+      return this.put(rt, namespace, obj, key, name);
     }, subresource);
   }
 
-  private put(rt: ResourceType, namespace: string | undefined, obj: KubeObject): KubeObject {
-    this.store.put(rt.resource, storageKey(rt.resource, namespace, obj.metadata.name), obj);
+  /** Stores `obj`; `key` is the storage key the caller already built for the name `keyName`. */
+  private put(rt: ResourceType, namespace: string | undefined, obj: KubeObject, key?: string, keyName?: string): KubeObject {
+    const name = obj.metadata.name;
+    this.store.put(rt.resource, key !== undefined && keyName === name ? key : storageKey(rt.resource, namespace, name), obj);
     if (this.opts.freezeStored) deepFreeze(obj);
     return obj;
   }
@@ -415,6 +444,12 @@ export class ApiServer {
     audit.append(t, actor, verb, rt.resource, subresource, namespace, meta?.name ?? name, verb === "create" ? 201 : 200, meta?.resourceVersion);
     return out;
   }
+}
+
+/** The main resource's update strategy (mutates the server's own copy). */
+function prepareMain(obj: KubeObject, old: KubeObject): KubeObject {
+  prepareForUpdate(obj, old);
+  return obj;
 }
 
 function ns(rt: ResourceType, namespace: string | undefined): string | undefined {

@@ -14,10 +14,18 @@ export const EVENT_TTL_SWEEP_MS = 60 * 1000;
 
 export class EventTTL {
   /**
-   * Store key → expiry (ms). Every write moves its key to the end, and every lease is equally long, so the
-   * map is in expiry order: a sweep stops at the first live key.
+   * One entry per write of an event, in write order: its store key, the revision it wrote and when that
+   * lease expires (ms). Every lease is equally long, so entries are in expiry order: a sweep stops at the
+   * first live one. A key written again leaves its older entries behind; they are skipped at expiry
+   * because the stored object no longer carries their revision. Parallel arrays with a moving head cost
+   * three slots per write, where a Map entry and a boxed expiry per key cost several times that.
    */
-  private readonly expiry = new Map<string, number>();
+  private keys: string[] = [];
+  private revs: number[] = [];
+  private expiries: number[] = [];
+  private head = 0;
+  /** Events in the store with a lease (each has exactly one live entry). */
+  private live = 0;
 
   constructor(
     private readonly store: Store,
@@ -26,8 +34,14 @@ export class EventTTL {
   ) {
     store.onEvent((e) => {
       if (e.resource !== "events") return;
-      this.expiry.delete(e.key);
-      if (e.type !== "DELETED") this.expiry.set(e.key, this.clock.now() + this.ttlMs);
+      if (e.type === "DELETED") {
+        this.live--;
+        return;
+      }
+      if (e.type === "ADDED") this.live++;
+      this.keys.push(e.key);
+      this.revs.push(e.rev);
+      this.expiries.push(this.clock.now() + this.ttlMs);
     });
   }
 
@@ -35,16 +49,30 @@ export class EventTTL {
   sweep(): number {
     const now = this.clock.now();
     let n = 0;
-    for (const [key, at] of this.expiry) {
-      if (at > now) break;
-      this.expiry.delete(key);
-      if (this.store.remove("events", key)) n++;
+    let i = this.head;
+    for (; i < this.keys.length; i++) {
+      if (this.expiries[i]! > now) break;
+      const key = this.keys[i]!;
+      // Only the latest write of a key holds its lease: an older entry's revision is no longer stored.
+      const stored = this.store.get("events", key);
+      if (stored && Number(stored.metadata.resourceVersion) === this.revs[i] && this.store.remove("events", key)) n++;
     }
+    this.head = i;
+    this.compact();
     return n;
   }
 
   /** Events waiting for their lease to expire. */
   get size(): number {
-    return this.expiry.size;
+    return this.live;
+  }
+
+  /** Drops the swept prefix once it is at least half of the arrays (amortised O(1) per write). */
+  private compact(): void {
+    if (this.head < 1024 || this.head * 2 < this.keys.length) return;
+    this.keys = this.keys.slice(this.head);
+    this.revs = this.revs.slice(this.head);
+    this.expiries = this.expiries.slice(this.head);
+    this.head = 0;
   }
 }

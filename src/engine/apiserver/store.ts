@@ -91,7 +91,8 @@ export class Store {
     const rev = ++this.revision;
     obj.metadata.resourceVersion = String(rev);
     m.set(key, obj);
-    return this.emit({ rev, type: prev ? "MODIFIED" : "ADDED", resource, key, object: obj, prev });
+    // cacheKey is declared up front (filled by the first informer): every event keeps one shape.
+    return this.emit({ rev, type: prev ? "MODIFIED" : "ADDED", resource, key, object: obj, prev, cacheKey: undefined });
   }
 
   remove(resource: string, key: string): StoreEvent | undefined {
@@ -102,7 +103,7 @@ export class Store {
     const rev = ++this.revision;
     // The DELETED event carries the last state with the deletion's revision, as etcd3 watch does.
     const object = { ...prev, metadata: { ...prev.metadata, resourceVersion: String(rev) } };
-    return this.emit({ rev, type: "DELETED", resource, key, object, prev });
+    return this.emit({ rev, type: "DELETED", resource, key, object, prev, cacheKey: undefined });
   }
 
   /**

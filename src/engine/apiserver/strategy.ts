@@ -116,19 +116,22 @@ export function prepareForUpdate(next: KubeObject, old: KubeObject): void {
 /**
  * PrepareForUpdate on /status: the spec and labels stay as stored (deploymentStatusStrategy and its
  * siblings reset exactly these), so a status writer may still change annotations — the Deployment
- * controller stores its revision annotation that way.
+ * controller stores its revision annotation that way. Mutates `next` and its metadata (both the API
+ * server's own copies) and returns it; the keys end up in the order a spread-and-override copy gives.
  */
 export function prepareForStatusUpdate(next: KubeObject, old: KubeObject, now?: string): KubeObject {
-  const metadata = { ...next.metadata, labels: old.metadata.labels };
+  const metadata = next.metadata;
+  metadata.labels = old.metadata.labels;
   if (metadata.labels === undefined) delete metadata.labels;
-  const out: KubeObject = { ...next, metadata, status: next.status };
+  // A status key absent from `next` is still added (last, undefined), as `{ ...next, status }` adds it.
+  if (!("status" in next)) next.status = undefined;
   // persistentVolumeStatusStrategy: a phase change stamps status.lastPhaseTransitionTime.
   if (next.kind === "PersistentVolume" && now && next.status?.phase !== old.status?.phase) {
-    out.status = { ...(next.status ?? {}), lastPhaseTransitionTime: now };
+    next.status = { ...(next.status ?? {}), lastPhaseTransitionTime: now };
   }
-  if (old.spec === undefined) delete out.spec;
-  else out.spec = old.spec;
-  return out;
+  if (old.spec === undefined) delete next.spec;
+  else next.spec = old.spec;
+  return next;
 }
 
 /** apps/v1 DaemonSets carry spec.templateGeneration as this annotation (pkg/apis/apps/v1 conversion). */

@@ -44,8 +44,13 @@ export class WatchHub {
     if (e.resource === "pods" && this.podsByNode.size > 0) {
       const now = e.object.spec?.nodeName as string | undefined;
       const before = e.prev?.spec?.nodeName as string | undefined;
-      if (now) this.podsByNode.get(now)?.forEach((w) => w.deliver(e));
-      if (before && before !== now) this.podsByNode.get(before)?.forEach((w) => w.deliver(e));
+      if (now) deliverAll(this.podsByNode.get(now), e);
+      if (before && before !== now) deliverAll(this.podsByNode.get(before), e);
     }
   }
+}
+
+function deliverAll(set: Set<Watcher> | undefined, e: StoreEvent): void {
+  if (set === undefined) return;
+  for (const w of set) w.deliver(e);
 }

@@ -49,6 +49,15 @@ export class ApiClient {
     return this.api.patch(this.actor, typeOfKind(kind), namespace, name, mutate as (o: KubeObject) => void, subresource) as T;
   }
 
+  /**
+   * PATCH of /status with the new status computed from the latest stored object, which `next` must only
+   * read (it is shared): no copy of the old status is made. Same request and result as
+   * `patch(kind, ns, name, (o) => { o.status = next(o) }, "status")`.
+   */
+  patchStatus<T extends KubeObject>(kind: string, namespace: string | undefined, name: string, next: (current: T) => T["status"]): T {
+    return this.api.patchStatus(this.actor, typeOfKind(kind), namespace, name, next as (o: KubeObject) => KubeObject["status"]) as T;
+  }
+
   get<T extends KubeObject>(kind: string, namespace: string | undefined, name: string): T {
     return this.api.get(this.actor, typeOfKind(kind), namespace, name) as T;
   }

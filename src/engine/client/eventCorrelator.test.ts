@@ -77,3 +77,33 @@ describe("EventCorrelator (client-go tools/record/events_cache.go)", () => {
     expect(c.correlate({ ...base, sourceComponent: "deployment-controller", message: "x" }, 1).send).toBe(true);
   });
 });
+
+describe("EventCorrelator.correlateKeys (keys without the recorder's constant source prefix)", () => {
+  // The same sequence through correlate() (upstream's full keys) and through correlateKeys() with the
+  // source component and host cut off the front of every key must give the same results.
+  const seq: CorrelatedEvent[] = [];
+  for (let i = 0; i < 12; i++) seq.push({ ...base, kind: "Pod", fieldPath: "", message: i === 0 ? "" : `m${i}` });
+  seq.push({ ...base, kind: "Pod", fieldPath: "spec.containers{web}", reason: "Started", message: "Started container web" });
+  seq.push({ ...base, kind: "Pod", fieldPath: "", message: "" });
+
+  it("gives the results of the full keys, including an empty message next to an aggregate of its reason", () => {
+    const full = new EventCorrelator();
+    const short = new EventCorrelator();
+    for (const [i, e] of seq.entries()) {
+      const a = full.correlate(e, 1000 * i);
+      const rest = (k: string) => k.slice(e.sourceComponent.length + e.sourceHost.length);
+      const b = short.correlateKeys(
+        rest([e.sourceComponent, e.sourceHost, e.kind, e.namespace, e.name, e.uid, e.apiVersion, e.type, e.reason, e.reportingController, e.reportingInstance].join("")),
+        rest([e.sourceComponent, e.sourceHost, e.kind, e.namespace, e.name, e.fieldPath, e.uid, e.apiVersion, e.type, e.reason, e.message].join("")),
+        rest([e.sourceComponent, e.sourceHost, e.kind, e.namespace, e.name, e.uid, e.apiVersion].join("")),
+        e.message,
+        1000 * i,
+      );
+      expect({ ...b, key: undefined }).toEqual({ ...a, key: undefined });
+      if (a.send && !a.previous) {
+        full.written(a.key, `ev-${i}`);
+        short.written(b.key, `ev-${i}`);
+      }
+    }
+  });
+});

@@ -60,48 +60,78 @@ export interface CorrelateResult {
   key: string;
 }
 
+/** EventAggregate's record of one aggregate key: the distinct messages seen, and when last. */
+interface AggregateRecord {
+  /**
+   * The distinct messages in insertion order: a lone string until a second one arrives (most objects
+   * only ever get one message per reason), then a Set. Upstream's sets.String; see PopAny below.
+   */
+  localKeys: string | Set<string>;
+  last: number;
+}
+
+/** The spam filter's token bucket for one source and object. */
+interface SpamBucket {
+  tokens: number;
+  last: number;
+}
+
 export class EventCorrelator {
-  private readonly aggregates = new Lru<{ localKeys: Set<string>; last: number }>();
+  private readonly aggregates = new Lru<AggregateRecord>();
   private readonly logs = new Lru<EventLog>();
-  private readonly spam = new Lru<{ tokens: number; last: number }>();
+  private readonly spam = new Lru<SpamBucket>();
 
   /** EventCorrelate at absolute time `nowAbs` (ms). */
   correlate(e: CorrelatedEvent, nowAbs: number): CorrelateResult {
+    // getEventKey / EventAggregatorByReasonFunc / getSpamKey: the fields joined without a separator.
+    const aggregateKey = [e.sourceComponent, e.sourceHost, e.kind, e.namespace, e.name, e.uid, e.apiVersion, e.type, e.reason, e.reportingController, e.reportingInstance].join("");
+    const eventKey = [e.sourceComponent, e.sourceHost, e.kind, e.namespace, e.name, e.fieldPath, e.uid, e.apiVersion, e.type, e.reason, e.message].join("");
+    const spamKey = [e.sourceComponent, e.sourceHost, e.kind, e.namespace, e.name, e.uid, e.apiVersion].join("");
+    return this.correlateKeys(aggregateKey, eventKey, spamKey, e.message, nowAbs);
+  }
+
+  /**
+   * EventCorrelate on keys the caller built. A caller whose source (component and host) never changes —
+   * an EventRecorder owns its correlator — may leave that constant prefix out of all three keys: it does
+   * not change which keys are equal, and the keys are shorter in memory. (Only a prefix: the logs cache
+   * holds event keys and aggregate keys together, so the aggregate key's reporting suffix must stay.)
+   * Times may be in any frame (absolute or simulated ms), the same for every call.
+   */
+  correlateKeys(aggregateKey: string, eventKey: string, spamKey: string, message: string, now: number): CorrelateResult {
     // EventAggregate
-    const aggregateKey = `${e.sourceComponent}${e.sourceHost}${e.kind}${e.namespace}${e.name}${e.uid}${e.apiVersion}${e.type}${e.reason}${e.reportingController}${e.reportingInstance}`;
     let record = this.aggregates.get(aggregateKey);
-    if (!record || nowAbs - record.last > DEFAULT_AGGREGATE_INTERVAL_MS) record = { localKeys: new Set(), last: nowAbs };
-    record.localKeys.add(e.message);
-    record.last = nowAbs;
+    if (!record || now - record.last > DEFAULT_AGGREGATE_INTERVAL_MS) record = { localKeys: message, last: now };
+    else if (typeof record.localKeys === "string") {
+      if (record.localKeys !== message) record.localKeys = new Set([record.localKeys, message]);
+    } else record.localKeys.add(message);
+    record.last = now;
     this.aggregates.set(aggregateKey, record);
-    let key: string;
-    let message = e.message;
+    let key = eventKey;
+    let eventMessage = message;
     let aggregate = false;
-    if (record.localKeys.size < DEFAULT_AGGREGATE_MAX_EVENTS) {
-      key = `${e.sourceComponent}${e.sourceHost}${e.kind}${e.namespace}${e.name}${e.fieldPath}${e.uid}${e.apiVersion}${e.type}${e.reason}${e.message}`;
-    } else {
+    const localKeys = record.localKeys;
+    if (typeof localKeys !== "string" && localKeys.size >= DEFAULT_AGGREGATE_MAX_EVENTS) {
       // PopAny: Go's map order is random; the oldest message is as good a pick and deterministic.
-      const first = record.localKeys.values().next().value as string;
-      record.localKeys.delete(first);
+      const first = localKeys.values().next().value as string;
+      localKeys.delete(first);
       key = aggregateKey;
-      message = AGGREGATE_MESSAGE_PREFIX + e.message;
+      eventMessage = AGGREGATE_MESSAGE_PREFIX + message;
       aggregate = true;
     }
     // eventObserve: the observation is recorded whether or not the spam filter lets the write through.
     const previous = this.logs.get(key);
     const count = previous ? previous.count + 1 : 1;
-    const firstTimestamp = previous ? previous.firstTimestamp : nowAbs;
+    const firstTimestamp = previous ? previous.firstTimestamp : now;
     this.logs.set(key, { count, firstTimestamp, name: previous?.name ?? "" });
     // EventSourceObjectSpamFilter.Filter
-    const spamKey = `${e.sourceComponent}${e.sourceHost}${e.kind}${e.namespace}${e.name}${e.uid}${e.apiVersion}`;
     let bucket = this.spam.get(spamKey);
-    if (!bucket) bucket = { tokens: DEFAULT_SPAM_BURST, last: nowAbs };
-    bucket.tokens = Math.min(DEFAULT_SPAM_BURST, bucket.tokens + (nowAbs - bucket.last) / DEFAULT_SPAM_REFILL_MS);
-    bucket.last = nowAbs;
+    if (!bucket) bucket = { tokens: DEFAULT_SPAM_BURST, last: now };
+    bucket.tokens = Math.min(DEFAULT_SPAM_BURST, bucket.tokens + (now - bucket.last) / DEFAULT_SPAM_REFILL_MS);
+    bucket.last = now;
     const send = bucket.tokens >= 1;
     if (send) bucket.tokens -= 1;
     this.spam.set(spamKey, bucket);
-    return { message, aggregate, previous: previous?.name ? previous : undefined, count, firstTimestamp, send, key };
+    return { message: eventMessage, aggregate, previous: previous?.name ? previous : undefined, count, firstTimestamp, send, key };
   }
 
   /** The event written for `key` is stored under `name` (so later repeats patch it). */
@@ -122,6 +152,7 @@ export class EventCorrelator {
  */
 class Lru<V> {
   private readonly m = new Map<string, V>();
+  private lastKey: string | undefined;
 
   /** A lookup; recency is refreshed by the set() that always follows it in EventCorrelate. */
   get(k: string): V | undefined {
@@ -129,7 +160,12 @@ class Lru<V> {
   }
 
   set(k: string, v: V): void {
-    this.m.delete(k);
+    // The key set last is already the most recent (or, if deleted since, set() appends it at the end):
+    // no need to delete and re-insert it, which would leave a dead slot behind until the next rehash.
+    if (k !== this.lastKey) {
+      this.m.delete(k);
+      this.lastKey = k;
+    }
     this.m.set(k, v);
     if (this.m.size > MAX_LRU_CACHE_ENTRIES) {
       const keep = [...this.m].slice(this.m.size - MAX_LRU_CACHE_ENTRIES / 2);

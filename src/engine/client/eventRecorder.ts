@@ -33,10 +33,32 @@ export class EventNameClock {
   }
 }
 
+/**
+ * One instance of each repeated message and fieldPath ("Started container web", "spec.containers{web}"),
+ * shared by every event that carries it instead of a fresh rope per event. Bounded: cleared when full, so
+ * one-off messages ("Successfully assigned default/web-1 to node-2") cannot grow it. Only the identity of
+ * equal strings is shared, which nothing can observe, so one table serves every cluster in the process.
+ */
+const interned = new Map<string, string>();
+const INTERN_LIMIT = 1024;
+
+function intern(s: string): string {
+  const hit = interned.get(s);
+  if (hit !== undefined) return hit;
+  if (interned.size >= INTERN_LIMIT) interned.clear();
+  interned.set(s, s);
+  return s;
+}
+
 export class EventRecorder {
   private readonly correlator = new EventCorrelator();
-  /** Shared by every event this recorder writes: stored objects are never mutated. */
+  /** Shared by every event this recorder writes: stored objects are never mutated (frozen to be sure). */
   private readonly sourceObject: KubeEvent["source"];
+  /**
+   * The involvedObject of the last event() call: the kubelet reports Pulled, Created and Started about the
+   * same pod version and container, so consecutive events share one frozen reference.
+   */
+  private lastRef: ObjectReference | undefined;
   /** When false (component stopped), nothing is recorded. */
   enabled = true;
 
@@ -46,44 +68,63 @@ export class EventRecorder {
     private readonly source: EventSource,
     private readonly names: EventNameClock = new EventNameClock(),
   ) {
-    this.sourceObject = source.host ? { component: source.component, host: source.host } : { component: source.component };
+    this.sourceObject = Object.freeze(source.host ? { component: source.component, host: source.host } : { component: source.component });
   }
 
   event(obj: KubeObject, type: "Normal" | "Warning", reason: string, message: string, fieldPath?: string): void {
     if (!this.enabled) return;
-    const ref: ObjectReference = {
-      kind: obj.kind,
-      namespace: obj.metadata.namespace,
-      name: obj.metadata.name,
-      uid: obj.metadata.uid,
-      apiVersion: obj.apiVersion,
-      resourceVersion: obj.metadata.resourceVersion,
-      ...(fieldPath ? { fieldPath } : {}),
-    };
-    this.record(ref, type, reason, message);
+    const meta = obj.metadata;
+    let ref = this.lastRef;
+    if (
+      ref === undefined ||
+      ref.uid !== meta.uid ||
+      ref.resourceVersion !== meta.resourceVersion ||
+      ref.name !== meta.name ||
+      ref.namespace !== meta.namespace ||
+      ref.kind !== obj.kind ||
+      ref.apiVersion !== obj.apiVersion ||
+      ref.fieldPath !== (fieldPath || undefined)
+    ) {
+      // Same shape and key order as always: JSON output of the stored event must not change.
+      ref = Object.freeze(
+        fieldPath
+          ? { kind: obj.kind, namespace: meta.namespace, name: meta.name, uid: meta.uid, apiVersion: obj.apiVersion, resourceVersion: meta.resourceVersion, fieldPath: intern(fieldPath) }
+          : { kind: obj.kind, namespace: meta.namespace, name: meta.name, uid: meta.uid, apiVersion: obj.apiVersion, resourceVersion: meta.resourceVersion },
+      );
+      this.lastRef = ref;
+    }
+    this.write(ref, ref, type, reason, message);
   }
 
   record(ref: ObjectReference, type: "Normal" | "Warning", reason: string, message: string): void {
     if (!this.enabled) return;
-    const nowAbs = this.clock.absolute();
+    // The caller keeps `ref`: the stored event gets its own copy.
+    this.write(ref, undefined, type, reason, message);
+  }
+
+  /** `involved` is the stored involvedObject when the caller built it for us (frozen, shareable). */
+  private write(ref: ObjectReference, involved: ObjectReference | undefined, type: "Normal" | "Warning", reason: string, message: string): void {
+    // Simulated ms rather than absolute: the correlator only compares differences, and small integers
+    // keep its records free of boxed doubles.
+    const now = this.clock.now();
+    const nowAbs = this.clock.absolute(now);
+    const kind = ref.kind ?? "";
+    const namespace = ref.namespace ?? "";
+    const name = ref.name ?? "";
+    const uid = ref.uid ?? "";
+    const apiVersion = ref.apiVersion ?? "";
+    // The correlator's keys without their leading source component and host: a prefix constant for this
+    // correlator changes no equality (correlateKeys). The aggregate key keeps its reporting controller and
+    // instance suffix: the eventLogger's cache holds event keys and aggregate keys side by side, and
+    // without it an aggregate key could equal the key of an event with an empty message.
+    // join("") builds flat strings: a template literal would be a rope of one 32-byte node per piece.
     const source = this.source;
-    const c = this.correlator.correlate(
-      {
-        sourceComponent: source.component,
-        sourceHost: source.host ?? "",
-        kind: ref.kind ?? "",
-        namespace: ref.namespace ?? "",
-        name: ref.name ?? "",
-        fieldPath: ref.fieldPath ?? "",
-        uid: ref.uid ?? "",
-        apiVersion: ref.apiVersion ?? "",
-        type,
-        reason,
-        message,
-        reportingController: source.component,
-        reportingInstance: source.host ?? "",
-      },
-      nowAbs,
+    const c = this.correlator.correlateKeys(
+      [kind, namespace, name, uid, apiVersion, type, reason, source.component, source.host ?? ""].join(""),
+      [kind, namespace, name, ref.fieldPath ?? "", uid, apiVersion, type, reason, message].join(""),
+      [kind, namespace, name, uid, apiVersion].join(""),
+      message,
+      now,
     );
     if (!c.send) return;
     const ts = rfc3339(nowAbs);
@@ -94,7 +135,7 @@ export class EventRecorder {
           this.client.patch<KubeEvent>("Event", ref.namespace || "default", c.previous.name, (ev) => {
             ev.count = c.count;
             ev.lastTimestamp = ts;
-            ev.message = c.message;
+            ev.message = intern(c.message);
           });
           return;
         } catch (e) {
@@ -105,15 +146,16 @@ export class EventRecorder {
       // Event names are "<object>.<hex nanoseconds>" (record/event.go makeEvent); keep them unique.
       // Nanoseconds since 1970 exceed 2^53: BigInt keeps "+1ns" for events recorded in the same instant.
       const nanos = this.names.next(nowAbs);
-      const first = c.firstTimestamp === nowAbs ? ts : rfc3339(c.firstTimestamp);
+      const first = c.firstTimestamp === now ? ts : rfc3339(this.clock.absolute(c.firstTimestamp));
+      const eventMessage = intern(c.message);
       for (let attempt = 0; ; attempt++) {
         const ev: KubeEvent = {
           apiVersion: "v1",
           kind: "Event",
           metadata: { name: `${ref.name}.${(attempt === 0 ? nanos : this.names.last).toString(16)}`, namespace: ref.namespace || "default" } as KubeEvent["metadata"],
-          involvedObject: { ...ref },
+          involvedObject: involved ?? { ...ref },
           reason,
-          message: c.message,
+          message: eventMessage,
           source: this.sourceObject,
           firstTimestamp: first,
           lastTimestamp: ts,
@@ -141,5 +183,4 @@ export class EventRecorder {
       if (!(e instanceof ApiError)) throw e;
     }
   }
-
 }

@@ -9,6 +9,7 @@ import type { StoreEvent } from "../apiserver/store";
 import type { Store } from "../apiserver/store";
 import type { WatchHub, WatchHandle } from "../apiserver/watch";
 import type { EventQueue, ScheduledTask } from "../sim/eventQueue";
+import { Indices, type IndexFunc } from "./indices";
 
 export interface EventHandlers<T extends KubeObject> {
   add?(obj: T): void;
@@ -16,7 +17,7 @@ export interface EventHandlers<T extends KubeObject> {
   delete?(obj: T): void;
 }
 
-export type IndexFunc<T> = (obj: T) => readonly string[];
+export type { IndexFunc } from "./indices";
 
 export interface InformerOptions {
   namespace?: string;
@@ -35,14 +36,13 @@ export function keyOf(obj: KubeObject): string {
 export class Informer<T extends KubeObject = KubeObject> {
   private readonly items = new Map<string, T>();
   private readonly handlers: EventHandlers<T>[] = [];
-  private readonly indexers = new Map<string, IndexFunc<T>>();
-  /**
-   * index name → value → the keys under it. A value with a single key holds the key itself: uid-like
-   * indexes have one bucket per object, and 150,000 one-element Sets would cost tens of MB.
-   */
-  private readonly indices = new Map<string, Map<string, Bucket>>();
+  /** The indexes (indices.ts: single-key buckets, stores shared by indexes that agree). */
+  private readonly indices = new Indices<T>();
   private buffer: StoreEvent[] = [];
   private drainTask: ScheduledTask | undefined;
+  /** The drain task's label and body, made once (one task per watch batch). */
+  private readonly drainLabel: string;
+  private readonly drainFn = (): void => this.drain();
   private watch: WatchHandle | undefined;
   synced = false;
 
@@ -52,7 +52,9 @@ export class Informer<T extends KubeObject = KubeObject> {
     private readonly hub: WatchHub,
     private readonly events: EventQueue,
     private readonly opts: InformerOptions = {},
-  ) {}
+  ) {
+    this.drainLabel = `watch:${resource}`;
+  }
 
   addEventHandler(h: EventHandlers<T>): void {
     this.handlers.push(h);
@@ -61,11 +63,8 @@ export class Informer<T extends KubeObject = KubeObject> {
   }
 
   addIndexer(name: string, fn: IndexFunc<T>): void {
-    if (this.indexers.has(name)) return;
-    this.indexers.set(name, fn);
-    const idx = new Map<string, Bucket>();
-    this.indices.set(name, idx);
-    for (const [k, o] of this.items) for (const v of fn(o)) addTo(idx, v, k);
+    if (this.indices.has(name)) return;
+    this.indices.add(name, fn, this.items);
   }
 
   /** List-then-watch. Idempotent. */
@@ -73,7 +72,7 @@ export class Informer<T extends KubeObject = KubeObject> {
     if (this.watch) return;
     for (const o of this.store.list(this.resource, this.opts.namespace)) {
       if (this.opts.nodeName !== undefined && o.spec?.nodeName !== this.opts.nodeName) continue;
-      this.apply({ rev: 0, type: "ADDED", resource: this.resource, key: "", object: o });
+      this.apply({ rev: 0, type: "ADDED", resource: this.resource, key: "", object: o, prev: undefined, cacheKey: undefined });
     }
     this.synced = true;
     this.watch = this.hub.add({
@@ -106,7 +105,7 @@ export class Informer<T extends KubeObject = KubeObject> {
 
   /** Calls `fn` for each object under an index value, without building an array (hot paths). */
   forEachInIndex(name: string, value: string, fn: (obj: T) => void): void {
-    const keys = this.indices.get(name)?.get(value);
+    const keys = this.indices.bucket(name, value);
     if (keys === undefined) return;
     if (typeof keys === "string") return fn(this.items.get(keys)!);
     for (const k of keys) fn(this.items.get(k)!);
@@ -114,12 +113,12 @@ export class Informer<T extends KubeObject = KubeObject> {
 
   /** How many objects are under an index value. */
   indexSize(name: string, value: string): number {
-    const keys = this.indices.get(name)?.get(value);
+    const keys = this.indices.bucket(name, value);
     return keys === undefined ? 0 : typeof keys === "string" ? 1 : keys.size;
   }
 
   byIndex(name: string, value: string): T[] {
-    const keys = this.indices.get(name)?.get(value);
+    const keys = this.indices.bucket(name, value);
     if (keys === undefined) return [];
     if (typeof keys === "string") return [this.items.get(keys)!];
     const out: T[] = [];
@@ -130,7 +129,7 @@ export class Informer<T extends KubeObject = KubeObject> {
   private enqueue(e: StoreEvent): void {
     this.buffer.push(e);
     if (!this.drainTask) {
-      this.drainTask = this.events.after(this.opts.latencyMs ?? 1, `watch:${this.resource}`, () => this.drain());
+      this.drainTask = this.events.after(this.opts.latencyMs ?? 1, this.drainLabel, this.drainFn);
     }
   }
 
@@ -138,7 +137,7 @@ export class Informer<T extends KubeObject = KubeObject> {
     this.drainTask = undefined;
     const batch = this.buffer;
     this.buffer = [];
-    for (const e of batch) this.apply(e);
+    for (let i = 0; i < batch.length; i++) this.apply(batch[i]!);
   }
 
   private apply(e: StoreEvent): void {
@@ -150,58 +149,13 @@ export class Informer<T extends KubeObject = KubeObject> {
     if (gone) {
       if (!old) return;
       this.items.delete(key);
-      this.reindex(key, old, undefined);
+      this.indices.update(key, old, undefined);
       for (const h of this.handlers) h.delete?.(obj);
       return;
     }
     this.items.set(key, obj);
-    this.reindex(key, old, obj);
+    this.indices.update(key, old, obj);
     if (old) for (const h of this.handlers) h.update?.(old, obj);
     else for (const h of this.handlers) h.add?.(obj);
   }
-
-  private reindex(key: string, old: T | undefined, next: T | undefined): void {
-    for (const [name, fn] of this.indexers) {
-      const idx = this.indices.get(name)!;
-      if (old && next) {
-        // Most updates (status writes) leave index values alone: keep the entry where it is, which is both
-        // cheaper and keeps each bucket in insertion (creation) order.
-        const was = fn(old);
-        const now = fn(next);
-        if (sameValues(was, now)) continue;
-        for (const v of was) removeFrom(idx, v, key);
-        for (const v of now) addTo(idx, v, key);
-        continue;
-      }
-      if (old) {
-        // Emptied buckets go: uid-keyed indexes would otherwise keep one per deleted object forever.
-        for (const v of fn(old)) removeFrom(idx, v, key);
-      }
-      if (next) for (const v of fn(next)) addTo(idx, v, key);
-    }
-  }
-}
-
-function sameValues(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-type Bucket = string | Set<string>;
-
-function addTo(idx: Map<string, Bucket>, value: string, key: string): void {
-  const b = idx.get(value);
-  if (b === undefined) idx.set(value, key);
-  else if (typeof b === "string") {
-    if (b !== key) idx.set(value, new Set([b, key]));
-  } else b.add(key);
-}
-
-function removeFrom(idx: Map<string, Bucket>, value: string, key: string): void {
-  const b = idx.get(value);
-  if (b === undefined) return;
-  if (typeof b === "string") {
-    if (b === key) idx.delete(value);
-  } else if (b.delete(key) && b.size === 0) idx.delete(value);
 }

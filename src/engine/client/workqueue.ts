@@ -24,13 +24,20 @@ export class WorkQueue {
   private busyMs = 0;
   /** Set by the controller while it is shut down (kube-controller-manager stopped): keys wait. */
   paused = false;
+  /** Task labels and the drain body, made once instead of per scheduled task. */
+  private readonly syncLabel: string;
+  private readonly requeueLabel: string;
+  private readonly drainFn = (): void => this.drain();
 
   constructor(
     readonly name: string,
     private readonly events: EventQueue,
     private readonly sync: (key: string) => void,
     private readonly opts: WorkQueueOptions = {},
-  ) {}
+  ) {
+    this.syncLabel = `${name}:sync`;
+    this.requeueLabel = `${name}:requeue`;
+  }
 
   get length(): number {
     return this.queue.length - this.head;
@@ -50,7 +57,7 @@ export class WorkQueue {
     const pending = this.delayed.get(key);
     if (pending && !pending.cancelled && pending.at <= at) return;
     if (pending) pending.cancelled = true;
-    this.delayed.set(key, this.events.at(at, `${this.name}:requeue`, () => {
+    this.delayed.set(key, this.events.at(at, this.requeueLabel, () => {
       this.delayed.delete(key);
       this.add(key);
     }));
@@ -65,7 +72,8 @@ export class WorkQueue {
   }
 
   forget(key: string): void {
-    this.failures.delete(key);
+    // Every successful sync forgets its key; nearly always nothing has failed (no lookup then).
+    if (this.failures.size !== 0) this.failures.delete(key);
   }
 
   numRequeues(key: string): number {
@@ -92,7 +100,7 @@ export class WorkQueue {
     // Simulated time stays in whole milliseconds (timestamps, event names and ordering rely on it).
     const delay = Math.ceil(Math.max(this.opts.pickupDelayMs ?? 0, this.busyMs));
     this.busyMs = 0;
-    this.scheduled = this.events.after(delay, `${this.name}:sync`, () => this.drain());
+    this.scheduled = this.events.after(delay, this.syncLabel, this.drainFn);
   }
 
   private drain(): void {

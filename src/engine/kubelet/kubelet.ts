@@ -305,16 +305,21 @@ export class Kubelet {
     this.start();
   }
 
+  /**
+   * A loop every `periodMs`. Its slot in `loops` always holds the pending tick (the ticks that ran need no
+   * cancelling): the list stays as long as the number of loops, however long the node runs.
+   */
   private every(periodMs: number, label: string, fn: () => void): ScheduledTask {
-    const holder = { task: undefined as unknown as ScheduledTask };
+    const slot = this.loops.length;
+    const loops = this.loops;
     const tick = () => {
       if (!this.alive) return;
       fn();
-      holder.task = this.deps.events.after(periodMs, label, tick);
-      this.loops.push(holder.task);
+      const next = this.deps.events.after(periodMs, label, tick);
+      if (this.loops === loops) loops[slot] = next;
+      else this.loops.push(next); // fn powered the machine off: the tick goes with the new list, as before
     };
-    holder.task = this.deps.events.after(periodMs, label, tick);
-    return holder.task;
+    return this.deps.events.after(periodMs, label, tick);
   }
 
   private nodeRef() {
@@ -538,8 +543,15 @@ let lastLeaseText = "";
 
 /** Conditions owned by others (PodScheduled, DisruptionTarget) are kept as the server has them. */
 function mergeConditions(server: PodStatus["conditions"], ours: PodStatus["conditions"]): PodStatus["conditions"] {
-  const own = new Set((ours ?? []).map((c) => c.type));
-  return [...(ours ?? []), ...(server ?? []).filter((c) => !own.has(c.type))];
+  const out = [...(ours ?? [])];
+  const own = out.length;
+  // A handful of conditions: a scan, no set.
+  for (const c of server ?? []) {
+    let mine = false;
+    for (let i = 0; i < own; i++) if (out[i]!.type === c.type) mine = true;
+    if (!mine) out.push(c);
+  }
+  return out;
 }
 
 /** kubetypes.IsCriticalPod: static and mirror pods, and pods at system-critical priority. */

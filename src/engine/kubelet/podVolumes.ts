@@ -8,23 +8,35 @@ import type { VolumeHandle, VolumeStore } from "./behaviour/containerFs";
 
 const READ_ONLY_SOURCES = ["configMap", "secret", "downwardAPI", "projected"];
 
+/** Where the pod comes from: its current object (the fields read here, spec.volumes and identity, never change). */
+export interface PodRef {
+  readonly pod: Pod;
+}
+
+/** Supplies volumes that outlive the pod (volumes/kubeletVolumes.ts); undefined: a per-pod map. */
+export interface SharedVolumes {
+  volumeHandle?(pod: Pod, volumeName: string): VolumeHandle | undefined;
+}
+
 export class PodVolumes implements VolumeStore {
-  private readonly byName = new Map<string, VolumeHandle>();
+  /** Created with the first volume asked for (most pods' containers never touch their files). */
+  private byName: Map<string, VolumeHandle> | undefined;
 
   constructor(
-    private readonly pod: Pod,
-    private readonly shared?: (pod: Pod, volumeName: string) => VolumeHandle | undefined,
+    private readonly ref: PodRef,
+    private readonly shared?: SharedVolumes,
   ) {}
 
   get(volumeName: string): VolumeHandle | undefined {
-    let h = this.byName.get(volumeName);
+    let h = this.byName?.get(volumeName);
     if (h) return h;
-    const vol = this.pod.spec.volumes?.find((v) => v.name === volumeName);
-    h = this.shared?.(this.pod, volumeName) ?? {
+    const pod = this.ref.pod;
+    const vol = pod.spec.volumes?.find((v) => v.name === volumeName);
+    h = this.shared?.volumeHandle?.(pod, volumeName) ?? {
       files: new Map<string, string>(),
       readOnly: vol ? READ_ONLY_SOURCES.some((s) => s in vol) : false,
     };
-    this.byName.set(volumeName, h);
+    (this.byName ??= new Map()).set(volumeName, h);
     return h;
   }
 }

@@ -7,14 +7,15 @@ import type { ScheduledTask } from "../sim/eventQueue";
 import type { SeededRandom } from "../sim/random";
 import type { EventRecorder } from "../client/eventRecorder";
 import type { ClusterTimings } from "../sim/timings";
-import type { ContainerExit, ContainerModel, RunningContainer } from "./containerModel";
+import type { ContainerExit, ContainerModel } from "./containerModel";
 import type { ImageManager } from "./imageManager";
-import { isInBackOffSince, nextBackoff, type BackoffEntry } from "./backoff";
+import { isInBackOffSince, nextBackoff } from "./backoff";
 import { goDuration } from "./goDuration";
 import { ProbeWorker, probeFailedMessage, type ProbeType } from "./probeWorker";
 import { isSidecar } from "./podStatus";
 import { PodVolumes } from "./podVolumes";
-import type { VolumeHandle } from "./behaviour/containerFs";
+import type { VolumeHandle, VolumeStore } from "./behaviour/containerFs";
+import { CState, NO_PROBES, runningState, waitingStatus } from "./containerState";
 
 export interface PodWorkerHost {
   now(): number;
@@ -37,38 +38,11 @@ export interface PodWorkerHost {
   containerEnv?(w: PodWorker, container: Container): { env: EnvVar[] } | { error: string };
 }
 
-type CPhase = "idle" | "pulling" | "creating" | "running" | "exited" | "waitingBackoff" | "terminating";
-
-interface CState {
-  spec: Container;
-  init: boolean;
-  phase: CPhase;
-  status: ContainerStatus;
-  proc?: RunningContainer;
-  task?: ScheduledTask;
-  exitedAt: number;
-  crashBackoff?: BackoffEntry;
-  pullBackoff?: BackoffEntry;
-  pullFailedAt: number;
-  probes: ProbeWorker[];
-  startupDone: boolean;
-  readyByProbe: boolean;
-  /** An init container that finished with exit 0. */
-  done: boolean;
-  /** The environment generateContainerConfig resolved for the current start (env, envFrom, valueFrom). */
-  runEnv?: EnvVar[];
-  /** The log of the instance that last exited (what `kubectl logs` shows until the next start), and of
-   *  the one before the current start (`kubectl logs --previous`): the runtime keeps one terminated
-   *  container's log per container, as CRI does. */
-  exitedLogs?: readonly string[];
-  previousLogs?: readonly string[];
-}
-
 const PLEG_RELIST_MS = 1000;
 /** The pod worker's back-off after a failed sync (kubelet.go backOffPeriod). */
 const CONFIG_ERROR_RETRY_MS = 10_000;
 
-export class PodWorker {
+export class PodWorker implements VolumeStore {
   pod: Pod;
   sandboxReady = false;
   podIP: string | undefined;
@@ -78,29 +52,33 @@ export class PodWorker {
   finished = false;
   readonly containers: CState[];
   private busy = false;
-  readonly volumes: PodVolumes;
+  /** The pod's volume files, made when a container first asks for one (see get()). */
+  private podVolumes: PodVolumes | undefined;
 
   constructor(
     pod: Pod,
     private readonly host: PodWorkerHost,
   ) {
     this.pod = pod;
-    this.volumes = new PodVolumes(pod, host.volumeHandle ? (p, name) => host.volumeHandle!(p, name) : undefined);
     // Containers wait with PodInitializing while the pod has init containers, ContainerCreating otherwise.
-    const hasInit = (pod.spec.initContainers ?? []).length > 0;
-    const mk = (spec: Container, init: boolean): CState => ({
-      spec,
-      init,
-      phase: "idle",
-      status: waitingStatus(spec, hasInit ? "PodInitializing" : "ContainerCreating"),
-      exitedAt: 0,
-      pullFailedAt: 0,
-      probes: [],
-      startupDone: !spec.startupProbe,
-      readyByProbe: !spec.readinessProbe,
-      done: false,
-    });
-    this.containers = [...(pod.spec.initContainers ?? []).map((c) => mk(c, true)), ...pod.spec.containers.map((c) => mk(c, false))];
+    const inits = pod.spec.initContainers ?? [];
+    const reason = inits.length > 0 ? "PodInitializing" : "ContainerCreating";
+    const regular = pod.spec.containers.map((c) => new CState(c, false, waitingStatus(c, reason)));
+    this.containers = inits.length > 0 ? inits.map((c) => new CState(c, true, waitingStatus(c, reason))).concat(regular) : regular;
+  }
+
+  /** The pod's volumes (a VolumeStore: the worker itself, see get()). */
+  get volumes(): VolumeStore {
+    return this;
+  }
+
+  /**
+   * VolumeStore.get: the files behind one of the pod's volumes. They read the worker's current pod (the
+   * first object would otherwise be kept for the pod's life; the fields read never change).
+   */
+  get(volumeName: string): VolumeHandle | undefined {
+    this.podVolumes ??= new PodVolumes(this, this.host);
+    return this.podVolumes.get(volumeName);
   }
 
   get key(): string {
@@ -196,7 +174,7 @@ export class PodWorker {
       c.phase = "waitingBackoff";
       this.event(c, "Warning", "BackOff", `Back-off restarting failed container ${c.spec.name} in pod ${this.formatted}`);
       this.host.statusChanged(this);
-      c.task = this.host.after(c.exitedAt + wait - now, "kubelet:backoff", () => {
+      this.schedule(c, c.exitedAt + wait - now, "kubelet:backoff", () => {
         c.phase = "exited";
         this.sync();
       });
@@ -219,7 +197,7 @@ export class PodWorker {
       this.event(c, "Warning", "Failed", "Error: ImagePullBackOff");
       this.host.statusChanged(this);
       c.phase = "waitingBackoff";
-      c.task = this.host.after(c.pullFailedAt + c.pullBackoff!.ms - now, "kubelet:pull-backoff", () => {
+      this.schedule(c, c.pullFailedAt + c.pullBackoff!.ms - now, "kubelet:pull-backoff", () => {
         c.phase = "idle";
         this.sync();
       });
@@ -238,13 +216,22 @@ export class PodWorker {
     }
     this.event(c, "Normal", "Pulling", `Pulling image "${image}"`);
     const { doneAt, result } = this.host.images.pull(image, now);
-    c.task = this.host.after(doneAt - now, "kubelet:pulled", () => {
+    this.schedule(c, doneAt - now, "kubelet:pulled", () => {
       if (this.terminating) return this.stopStarting(c);
       const o = result.outcome;
       if (!o.ok) return this.pullFailed(c, o.reason, o.message, true, o.eventMessage);
       this.event(c, "Normal", "Pulled", `Successfully pulled image "${image}" in ${goDuration(result.pullMs)} (${goDuration(result.totalMs)} including waiting). Image size: ${o.sizeBytes} bytes.`);
       this.createContainer(c, image);
     });
+  }
+
+  /** A step of container `c` after `ms`: cancellable through c.task until it runs, then forgotten. */
+  private schedule(c: CState, ms: number, label: string, fn: () => void): void {
+    const task = this.host.after(ms, label, () => {
+      if (c.task === task) c.task = undefined;
+      fn();
+    });
+    c.task = task;
   }
 
   private pullFailed(c: CState, reason: string, message: string, backoff: boolean, eventMessage = message): void {
@@ -265,7 +252,7 @@ export class PodWorker {
     }
     this.host.statusChanged(this);
     // The pod worker resyncs periodically; the next attempt finds the pull in backoff (ImagePullBackOff).
-    c.task = this.host.after(PLEG_RELIST_MS, "kubelet:pull-retry", () => {
+    this.schedule(c, PLEG_RELIST_MS, "kubelet:pull-retry", () => {
       c.phase = "idle";
       this.sync();
     });
@@ -275,13 +262,15 @@ export class PodWorker {
     // generateContainerConfig: a missing ConfigMap/Secret (key) fails here, after the image pull.
     const env = this.host.containerEnv?.(this, c.spec);
     if (env && "error" in env) return this.createConfigFailed(c, env.error);
-    c.runEnv = env?.env;
+    // An empty resolved env adds nothing to a spec without env: the container starts with the spec itself.
+    const runEnv = env?.env;
+    c.runEnv = runEnv && (runEnv.length > 0 || (c.spec.env?.length ?? 0) > 0) ? runEnv : undefined;
     c.phase = "creating";
     const t = this.host.timings;
-    c.task = this.host.after(t.containerCreateMs, "kubelet:created", () => {
+    this.schedule(c, t.containerCreateMs, "kubelet:created", () => {
       if (this.terminating) return this.stopStarting(c);
       this.event(c, "Normal", "Created", `Created container: ${c.spec.name}`);
-      c.task = this.host.after(t.containerStartMs, "kubelet:started", () => {
+      this.schedule(c, t.containerStartMs, "kubelet:started", () => {
         if (this.terminating) return this.stopStarting(c);
         this.event(c, "Normal", "Started", `Started container ${c.spec.name}`);
         this.running(c, image);
@@ -293,7 +282,9 @@ export class PodWorker {
     const now = this.host.now();
     this.busy = false;
     const o = this.host.model.pullImage(image);
-    const spec = c.runEnv ? { ...c.spec, env: c.runEnv } : c.spec;
+    const runEnv = c.runEnv;
+    c.runEnv = undefined;
+    const spec = runEnv ? { ...c.spec, env: runEnv } : c.spec;
     if (c.exitedLogs) {
       c.previousLogs = c.exitedLogs;
       c.exitedLogs = undefined;
@@ -304,7 +295,7 @@ export class PodWorker {
     c.readyByProbe = !c.spec.readinessProbe;
     c.status = {
       ...c.status,
-      state: { running: { startedAt: this.host.iso() } },
+      state: runningState(this.host.iso()),
       ready: false,
       started: c.startupDone,
       image: o.ok ? o.imageRef : image,
@@ -328,7 +319,7 @@ export class PodWorker {
     c.status = { ...c.status, state: { waiting: { reason: "CreateContainerConfigError", message } } };
     c.phase = "waitingBackoff";
     this.host.statusChanged(this);
-    c.task = this.host.after(CONFIG_ERROR_RETRY_MS, "kubelet:config-retry", () => {
+    this.schedule(c, CONFIG_ERROR_RETRY_MS, "kubelet:config-retry", () => {
       c.phase = "idle";
       this.sync();
     });
@@ -346,7 +337,7 @@ export class PodWorker {
     if (!proc) return;
     const next = proc.nextEventTime();
     if (next === undefined) return;
-    c.task = this.host.after(next - this.host.now(), "container:step", () => {
+    this.schedule(c, next - this.host.now(), "container:step", () => {
       if (c.proc !== proc) return;
       const exit = proc.advance(this.host.now());
       if (exit) this.exited(c, exit);
@@ -357,7 +348,7 @@ export class PodWorker {
   private exited(c: CState, exit: ContainerExit): void {
     const now = this.host.now();
     for (const p of c.probes) p.stop();
-    c.probes = [];
+    c.probes = NO_PROBES;
     c.exitedLogs = c.proc?.logs();
     c.proc = undefined;
     c.exitedAt = now;
@@ -390,16 +381,15 @@ export class PodWorker {
     const mk = (type: ProbeType) => {
       const spec = type === "liveness" ? c.spec.livenessProbe : type === "readiness" ? c.spec.readinessProbe : c.spec.startupProbe;
       if (!spec) return;
-      c.probes.push(
-        new ProbeWorker(type, spec, startedAt, {
-          now: () => this.host.now(),
-          after: (ms, label, fn) => this.host.after(ms, label, fn),
-          run: (probe, now) => (c.proc && this.podIP ? c.proc.probe(probe, now, this.podIP) : undefined),
-          startupDone: () => c.startupDone,
-          unhealthy: (t, output, errored) => this.event(c, "Warning", "Unhealthy", probeFailedMessage(t, output, errored)),
-          changed: (t, ok) => this.probeChanged(c, t, ok),
-        }),
-      );
+      const w = new ProbeWorker(type, spec, startedAt, {
+        now: () => this.host.now(),
+        after: (ms, label, fn) => this.host.after(ms, label, fn),
+        run: (probe, now) => (c.proc && this.podIP ? c.proc.probe(probe, now, this.podIP) : undefined),
+        startupDone: () => c.startupDone,
+        unhealthy: (t, output, errored) => this.event(c, "Warning", "Unhealthy", probeFailedMessage(t, output, errored)),
+        changed: (t, ok) => this.probeChanged(c, t, ok),
+      });
+      c.probes = [...c.probes, w];
     };
     mk("startup");
     mk("liveness");
@@ -441,13 +431,13 @@ export class PodWorker {
     if (!proc) return;
     if (c.task) c.task.cancelled = true;
     for (const p of c.probes) p.stop();
-    c.probes = [];
+    c.probes = NO_PROBES;
     c.phase = "terminating";
     const now = this.host.now();
     const own = proc.terminate(now);
     const at = own && own.at - now <= graceMs ? own.at : now + graceMs;
     const exit: ContainerExit = own && own.at - now <= graceMs ? own.exit : { exitCode: 137, reason: "Error", signal: 9 };
-    c.task = this.host.after(at - now, "container:killed", () => {
+    this.schedule(c, at - now, "container:killed", () => {
       if (c.proc === proc) this.exited(c, exit);
     });
   }
@@ -518,10 +508,6 @@ export class PodWorker {
     if (c.proc || c.status.state.terminated) return c.previousLogs;
     return c.exitedLogs;
   }
-}
-
-function waitingStatus(spec: Container, reason: string): ContainerStatus {
-  return { name: spec.name, state: { waiting: { reason } }, lastState: {}, ready: false, restartCount: 0, image: spec.image ?? "", imageID: "", started: false };
 }
 
 const HEX_DIGITS = "0123456789abcdef";

@@ -14,7 +14,7 @@ import { lookupImage } from "../kubelet/behaviour/images";
 import { compileBehaviour } from "../kubelet/behaviour/program";
 import { createContainerProcess, type ContainerProcess } from "../kubelet/behaviour/runtime";
 import { containerUsage, type ResourceUsage } from "../kubelet/behaviour/resources";
-import type { DaemonSpec, ProcessHost } from "../kubelet/behaviour/types";
+import type { DaemonSpec, HostHttpResult, ProcessHost } from "../kubelet/behaviour/types";
 import { parseTime, SIM_EPOCH_MS } from "../sim/clock";
 
 /** What a running container may offer beyond RunningContainer (see the report: runtimeAdapter's ModelContainer). */
@@ -46,16 +46,69 @@ interface StaticContainer {
 
 export type ServeResult = HttpResponse | "refused" | "eof";
 
+/** The static view of a pod's containers, possibly shared by many pods (PodRuntime.staticView). */
+interface Statics {
+  readonly containers: readonly StaticContainer[];
+  /** usage() of a pod without live processes, by its running-containers mask (the same for every such pod). */
+  usageByMask: Map<number, readonly { name: string; usage: ResourceUsage }[]> | undefined;
+}
+
 /** What PodRuntime knows about one pod object (see PodRuntime.views). */
 interface PodView {
   readonly epoch: number;
-  /** Names of the containers its status reports running. */
-  readonly running: ReadonlySet<string>;
+  /** Its containers its status reports running: bit i for containers[i] (a set of names past 30). */
+  readonly running: number | ReadonlySet<string>;
+  readonly statics: Statics;
   readonly containers: readonly StaticContainer[];
   /** Its containers as the kubelet started them, by name (undefined until the first starts). */
   live: Map<string, Live> | undefined;
   /** usage(), kept when no live process reports it. */
   usage: readonly { name: string; usage: ResourceUsage }[] | undefined;
+}
+
+/** Containers a mask can hold (bit 31 would make the number negative under `|`; keep clear of it). */
+const MASK_CONTAINERS = 30;
+
+function runningOf(pod: Pod, containers: readonly StaticContainer[]): number | ReadonlySet<string> {
+  const statuses = pod.status?.containerStatuses;
+  if (containers.length > MASK_CONTAINERS) {
+    const running = new Set<string>();
+    for (const s of statuses ?? []) if (s.state?.running) running.add(s.name);
+    return running;
+  }
+  let mask = 0;
+  if (statuses) {
+    for (const s of statuses) {
+      if (!s.state?.running) continue;
+      for (let i = 0; i < containers.length; i++) if (containers[i]!.name === s.name) mask |= 1 << i;
+    }
+  }
+  return mask;
+}
+
+function isRunning(v: PodView, i: number): boolean {
+  const r = v.running;
+  return typeof r === "number" ? ((r >>> i) & 1) === 1 : r.has(v.containers[i]!.name);
+}
+
+/**
+ * The key of a pod's static view when pods may share it: every container without command and args, with
+ * numeric ports (length-prefixed fields, so no two lists of containers make the same key). Undefined: not
+ * shareable.
+ */
+function sharedKey(containers: readonly Container[]): string | undefined {
+  let key = "";
+  for (const c of containers) {
+    if (c.command !== undefined || c.args !== undefined) return undefined;
+    const image = c.image ?? "";
+    key += `${c.name.length}:${c.name}${image.length}:${image}`;
+    for (const p of c.ports ?? []) {
+      if (typeof p.containerPort !== "number") return undefined;
+      key += `,${p.containerPort}`;
+    }
+    key += ";";
+  }
+  return key;
 }
 
 /** How long a script's shadow copy runs before it is asked what it serves (servers listen within it). */
@@ -64,7 +117,10 @@ const SHADOW_RUN_MS = 60_000;
 export class PodRuntime {
   /** pod UID → container name → the running container the kubelet started last. */
   private readonly live = new Map<string, Map<string, Live>>();
-  private readonly statics = new Map<string, StaticContainer[]>();
+  /** Each pod's static view (shared by pods of one template when possible), by pod UID. */
+  private readonly statics = new Map<string, Statics>();
+  /** Static views shared by pods of one template (sharedKey). */
+  private readonly sharedStatics = new Map<string, Statics>();
   /**
    * Per pod object (objects are replaced on every update): what every question about it starts from, so
    * that answering one is a single lookup. Rebuilt after any pod is forgotten (`epoch`).
@@ -81,11 +137,18 @@ export class PodRuntime {
     return {
       pullImage: (image) => model.pullImage(image),
       start: (pod: Pod, container: Container, opts: StartOptions): RunningContainer => {
-        const host = this.hostFor?.(pod);
-        const rc = model.start(pod, container, host ? ({ ...opts, host } as StartOptions) : opts) as Live;
-        let byName = this.live.get(pod.metadata.uid);
-        if (!byName) this.live.set(pod.metadata.uid, (byName = new Map()));
-        byName.set(container.name, rc);
+        const hostFor = this.hostFor;
+        // The host's closures are made when the process first reaches out (most never do).
+        const rc = model.start(pod, container, hostFor ? ({ ...opts, host: new LazyProcessHost(hostFor, pod) } as StartOptions) : opts) as Live;
+        const uid = pod.metadata.uid;
+        if (rc.usage || rc.isListening || rc.serveHttp) {
+          let byName = this.live.get(uid);
+          if (!byName) this.live.set(uid, (byName = new Map()));
+          byName.set(container.name, rc);
+        } else {
+          // A container without a live view answers like no container at all: forget the one it replaces.
+          this.live.get(uid)?.delete(container.name);
+        }
         return rc;
       },
     };
@@ -109,10 +172,8 @@ export class PodRuntime {
   private view(pod: Pod): PodView {
     let v = this.views.get(pod);
     if (v === undefined || v.epoch !== this.epoch) {
-      // Containers running now, per the pod's status (the kubelet's report).
-      const running = new Set<string>();
-      for (const s of pod.status?.containerStatuses ?? []) if (s.state?.running) running.add(s.name);
-      v = { epoch: this.epoch, running, containers: this.staticView(pod), live: this.live.get(pod.metadata.uid), usage: undefined };
+      const statics = this.staticView(pod);
+      v = { epoch: this.epoch, running: runningOf(pod, statics.containers), statics, containers: statics.containers, live: this.live.get(pod.metadata.uid), usage: undefined };
       this.views.set(pod, v);
     } else if (v.live === undefined) {
       // The map is created when the pod's first container starts, then filled in place.
@@ -121,10 +182,25 @@ export class PodRuntime {
     return v;
   }
 
-  private staticView(pod: Pod): StaticContainer[] {
-    let v = this.statics.get(pod.metadata.uid);
-    if (v) return v;
-    v = pod.spec.containers.map((c) => staticContainer(pod, c));
+  /**
+   * The static view of the pod's containers, as first seen. Shared by every pod whose containers have the same name,
+   * image and ports and no command or args (their programs cannot depend on the pod), unless one runs a
+   * script (its shadow copy sees the pod's HOSTNAME): 30,000 replicas of one template share one.
+   */
+  private staticView(pod: Pod): Statics {
+    const own = this.statics.get(pod.metadata.uid);
+    if (own) return own;
+    const key = sharedKey(pod.spec.containers);
+    let v = key !== undefined ? this.sharedStatics.get(key) : undefined;
+    if (!v) {
+      const containers = pod.spec.containers.map((c) => staticContainer(pod, c));
+      v = { containers, usageByMask: undefined };
+      if (key !== undefined && !containers.some((c) => c.shadow)) {
+        if (this.sharedStatics.size > 5000) this.sharedStatics.clear();
+        this.sharedStatics.set(key, v);
+      }
+    }
+    // A pod keeps the view it was first seen with (an image changed in place does not restart anything).
     this.statics.set(pod.metadata.uid, v);
     return v;
   }
@@ -132,8 +208,9 @@ export class PodRuntime {
   /** An HTTP GET to `port` of the pod, answered by whichever running container listens there. */
   httpGet(pod: Pod, port: number, path: string, nowMs: number, clientIP: string, userAgent: string): ServeResult {
     const v = this.view(pod);
-    for (const c of v.containers) {
-      if (!v.running.has(c.name)) continue;
+    for (let i = 0; i < v.containers.length; i++) {
+      const c = v.containers[i]!;
+      if (!isRunning(v, i)) continue;
       const rc = v.live?.get(c.name);
       if (rc?.serveHttp) {
         const r = rc.serveHttp(port, path, nowMs, clientIP, userAgent);
@@ -149,8 +226,9 @@ export class PodRuntime {
   /** Whether something in the pod accepts connections on `port` (no request is made). */
   listening(pod: Pod, port: number, nowMs: number): boolean {
     const v = this.view(pod);
-    for (const c of v.containers) {
-      if (!v.running.has(c.name)) continue;
+    for (let i = 0; i < v.containers.length; i++) {
+      const c = v.containers[i]!;
+      if (!isRunning(v, i)) continue;
       const rc = v.live?.get(c.name);
       if (rc?.isListening) {
         if (rc.isListening(port, nowMs)) return true;
@@ -169,8 +247,9 @@ export class PodRuntime {
    */
   statusFor(pod: Pod, port: number, path: string, nowMs: number): number | "refused" | "eof" {
     const v = this.view(pod);
-    for (const c of v.containers) {
-      if (!v.running.has(c.name)) continue;
+    for (let i = 0; i < v.containers.length; i++) {
+      const c = v.containers[i]!;
+      if (!isRunning(v, i)) continue;
       // A static-files server answers from the shared cache (never "refused": it listens on the port).
       const shared = this.staticFilesStatus(c, port, path);
       if (shared !== undefined) return shared;
@@ -237,22 +316,32 @@ export class PodRuntime {
     if (v.usage) return v.usage;
     const out: { name: string; usage: ResourceUsage }[] = [];
     let dynamic = false;
-    for (const c of v.containers) {
-      if (!v.running.has(c.name)) continue;
+    for (let i = 0; i < v.containers.length; i++) {
+      const c = v.containers[i]!;
+      if (!isRunning(v, i)) continue;
       const rc = v.live?.get(c.name);
       if (rc?.usage) dynamic = true;
       out.push({ name: c.name, usage: rc?.usage ? rc.usage() : c.idle });
     }
-    // Without a live process the answer only changes with the pod object: keep it.
-    if (!dynamic) v.usage = out;
-    return out;
+    // Without a live process the answer only changes with the pod object: keep it, one per static view
+    // and running set.
+    if (!dynamic) {
+      if (typeof v.running !== "number") v.usage = out;
+      else {
+        const byMask = (v.statics.usageByMask ??= new Map());
+        let kept = byMask.get(v.running);
+        if (!kept) byMask.set(v.running, (kept = Object.freeze(out.map((u) => Object.freeze(u)))));
+        v.usage = kept;
+      }
+    }
+    return v.usage ?? out;
   }
 }
 
 function staticContainer(pod: Pod, c: Container): StaticContainer {
   const info = lookupImage(c.image ?? "");
-  const declaredPorts = (c.ports ?? []).map((p) => p.containerPort);
-  if (!info) return { name: c.name, daemon: undefined, unknownServer: false, declaredPorts, files: undefined, idle: containerUsage([], { cpuMilli: 0, memoryBytes: 0 }) };
+  const declaredPorts = Object.freeze((c.ports ?? []).map((p) => p.containerPort));
+  if (!info) return { name: c.name, daemon: undefined, unknownServer: false, declaredPorts, files: undefined, idle: Object.freeze(containerUsage([], { cpuMilli: 0, memoryBytes: 0 })) };
   const env = { HOSTNAME: pod.spec.hostname ?? pod.metadata.name };
   const program = compileBehaviour(c, info, { env });
   const daemon = program.main.kind === "serve" ? program.main.daemon : undefined;
@@ -271,12 +360,39 @@ function staticContainer(pod: Pod, c: Container): StaticContainer {
     unknownServer,
     declaredPorts,
     files: info.files,
-    idle: shadow ? shadow.usage() : containerUsage(daemon ? [daemon] : [], { cpuMilli: 0, memoryBytes: 0 }),
+    idle: Object.freeze(shadow ? shadow.usage() : containerUsage(daemon ? [daemon] : [], { cpuMilli: 0, memoryBytes: 0 })),
     ...(shadow ? { shadow } : {}),
   };
 }
 
 const NO_FILES = {};
+
+/**
+ * The ProcessHost of a started container, made by `hostFor` on the process's first outbound call (the
+ * same host, from the same pod object, as making it at start: hostFor only builds closures). Every method
+ * is an optional call on the real host: missing there, missing here (the process code calls them as
+ * `host?.m?.(...)`).
+ */
+class LazyProcessHost implements ProcessHost {
+  private real: ProcessHost | undefined | null = null;
+  constructor(
+    private readonly hostFor: (pod: Pod) => ProcessHost | undefined,
+    private readonly pod: Pod,
+  ) {}
+  private host(): ProcessHost | undefined {
+    if (this.real === null) this.real = this.hostFor(this.pod);
+    return this.real;
+  }
+  httpGet(url: string, nowMs: number): HostHttpResult {
+    return this.host()?.httpGet?.(url, nowMs) as HostHttpResult;
+  }
+  lookup(name: string, nowMs: number): readonly string[] | undefined {
+    return this.host()?.lookup?.(name, nowMs);
+  }
+  podPortOpen(port: number, nowMs: number): boolean {
+    return this.host()?.podPortOpen?.(port, nowMs) as boolean;
+  }
+}
 
 function statusOf(r: ServeResult): number | "refused" | "eof" {
   return typeof r === "string" ? r : r.status;

@@ -16,9 +16,24 @@ import type { StorageClass } from "../controllers/volume/types";
 
 export function admissionHooks(store: Store, random: SeededRandom): ApiServerHooks {
   // The lookups are made once: building a dozen closures per request was a measurable share of every write.
+  // The storage key of the last namespace asked about: nearly every request is in the same few namespaces,
+  // and a key string built per request must be hashed again for each lookup.
+  let lastNs: string | undefined;
+  let lastNsKey = "";
+  // Bumped by every PriorityClass write: the cached global default is recomputed after one.
+  let pcRevision = 0;
+  store.onEvent((e) => {
+    if (e.resource === "priorityclasses") pcRevision++;
+  });
+  let defaultPcRevision = -1;
+  let defaultPc: { name: string; value: number; preemptionPolicy?: string } | undefined;
   const lookups: Omit<AdmissionContext, "operation" | "oldObject"> = {
     namespaceExists: (ns) => {
-      const o = store.get("namespaces", `namespaces/${ns}`);
+      if (ns !== lastNs) {
+        lastNs = ns;
+        lastNsKey = `namespaces/${ns}`;
+      }
+      const o = store.get("namespaces", lastNsKey);
       if (!o) return undefined;
       return o.metadata.deletionTimestamp ? "Terminating" : "Active";
     },
@@ -28,13 +43,17 @@ export function admissionHooks(store: Store, random: SeededRandom): ApiServerHoo
     },
     priorityClassPreemptionPolicy: (name) => store.get("priorityclasses", `priorityclasses/${name}`)?.preemptionPolicy as string | undefined,
     defaultPriorityClass: () => {
+      // Every pod without a priorityClassName asks: the answer is kept until a PriorityClass changes.
+      if (defaultPcRevision === pcRevision) return defaultPc;
       let best: { name: string; value: number; preemptionPolicy?: string } | undefined;
       for (const pc of store.list("priorityclasses")) {
         if (pc.globalDefault !== true) continue;
         const value = pc.value as number;
         if (!best || value < best.value) best = { name: pc.metadata.name, value, preemptionPolicy: pc.preemptionPolicy as string | undefined };
       }
-      return best;
+      defaultPcRevision = pcRevision;
+      defaultPc = best && Object.freeze(best);
+      return defaultPc;
     },
     random: random.fn,
     defaultStorageClass: () => getDefaultClass(store.list("storageclasses") as StorageClass[])?.metadata.name,

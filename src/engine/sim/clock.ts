@@ -23,21 +23,25 @@ export class SimClock {
   }
 }
 
+/** A power of two: the slot is the low bits of the second. */
+const RFC3339_CACHE_SLOTS = 64;
+const cachedSec: number[] = new Array<number>(RFC3339_CACHE_SLOTS).fill(Number.NaN);
+const cachedText: string[] = new Array<string>(RFC3339_CACHE_SLOTS).fill("");
+
 /** metav1.Time as serialized by the API server: RFC 3339, second precision. */
 export function rfc3339(absMs: number): string {
   const sec = Math.floor(absMs / 1000);
-  // Most timestamps in a burst share their second: reuse one (flat) string rather than building a new
-  // one per object — thousands of pods then share the same creationTimestamp string in memory.
-  if (sec !== lastSec) {
-    lastSec = sec;
-    lastText = new Date(sec * 1000).toISOString().slice(0, 19) + "Z";
-    lastText = flat(lastText);
-  }
-  return lastText;
+  // Timestamps of the same second are one (flat) string: thousands of pods and events then share their
+  // creationTimestamp/lastTimestamp in memory. A small direct-mapped cache rather than one slot, because
+  // writers interleave "now" with recent past seconds (an event's firstTimestamp, a container's startedAt)
+  // and a single slot would then build a fresh copy of "now" after each of them.
+  const slot = sec & (RFC3339_CACHE_SLOTS - 1);
+  if (cachedSec[slot] === sec) return cachedText[slot]!;
+  const text = flat(new Date(sec * 1000).toISOString().slice(0, 19) + "Z");
+  cachedSec[slot] = sec;
+  cachedText[slot] = text;
+  return text;
 }
-let lastSec = Number.NaN;
-let lastText = "";
-
 /** A flat copy of a string V8 may hold as a rope of concatenations (ropes cost ~32 bytes per piece). */
 export function flat(s: string): string {
   return s.length === 0 ? s : JSON.parse(JSON.stringify(s)) as string;

@@ -20,6 +20,7 @@ import { computeQOSClass } from "./qos";
 import { resourceQuotaValidate } from "./resourceQuota";
 import { mergeSecretStringData } from "./secretStringData";
 import { serviceAccountAdmit } from "./serviceAccount";
+import { sharePodParts } from "./sharedPodParts";
 import { defaultStorageClassAdmit, storageObjectInUseProtectionAdmit } from "./storage";
 import { defaultTolerationSeconds, taintNodesByCondition } from "./tolerations";
 
@@ -48,6 +49,14 @@ export const ADMISSION_PLUGINS: ReadonlyArray<readonly [AdmissionPluginName, Plu
   ["StorageObjectInUseProtection", storageObjectInUseProtectionAdmit],
 ];
 
+/**
+ * The kinds some step of admitInPlace other than NamespaceLifecycle acts on: Secret (stringData),
+ * Pod (LimitRanger, ServiceAccount, Priority, DefaultTolerationSeconds, qosClass), Node
+ * (TaintNodesByCondition), PersistentVolumeClaim (LimitRanger, DefaultStorageClass,
+ * StorageObjectInUseProtection), PersistentVolume (StorageObjectInUseProtection), Namespace (finalizer).
+ */
+const MUTATED_KINDS: ReadonlySet<string> = new Set(["Secret", "Pod", "Node", "PersistentVolumeClaim", "PersistentVolume", "Namespace"]);
+
 export interface AdmitOptions {
   /** Plugins switched off, as with kube-apiserver --disable-admission-plugins. */
   disabledPlugins?: Iterable<AdmissionPluginName>;
@@ -68,10 +77,18 @@ export function admit(obj: KubeObject, ctx: AdmissionContext, opts: AdmitOptions
 /**
  * As `admit`, but mutates and returns `obj` itself, for callers that already own a private copy (e.g.
  * the output of applyDefaults) and want to skip the second deep copy. Nothing from `ctx` is aliased
- * into the object. On refusal `obj` may be partly mutated — discard it.
+ * into the object; constant parts (default tolerations, the token projection, and on CREATE the
+ * template-constant parts of sharedPodParts.ts) may be deep-frozen instances shared with other pods.
+ * On refusal `obj` may be partly mutated — discard it.
  */
-export function admitInPlace(obj: KubeObject, ctx: AdmissionContext, opts: AdmitOptions = {}): KubeObject {
-  const disabled = opts.disabledPlugins ? new Set(opts.disabledPlugins) : undefined;
+export function admitInPlace(obj: KubeObject, ctx: AdmissionContext, opts?: AdmitOptions): KubeObject {
+  const disabled = opts?.disabledPlugins ? new Set(opts.disabledPlugins) : undefined;
+  // Most writes (events, leases, endpoint slices, workloads) are of kinds only NamespaceLifecycle looks
+  // at: run just that one (the others would each check the kind and return).
+  if (!MUTATED_KINDS.has(obj.kind)) {
+    if (!disabled?.has("NamespaceLifecycle")) namespaceLifecycle(obj, ctx);
+    return obj;
+  }
   // v1 → internal conversion: Secret.stringData is merged into data before anything looks at it.
   mergeSecretStringData(obj);
   for (const [name, plugin] of ADMISSION_PLUGINS) {
@@ -80,6 +97,7 @@ export function admitInPlace(obj: KubeObject, ctx: AdmissionContext, opts: Admit
   if (ctx.operation === "CREATE") {
     if (obj.kind === "Pod" && obj.apiVersion === "v1") {
       obj.status = { ...(obj.status && typeof obj.status === "object" ? obj.status : {}), qosClass: computeQOSClass(obj) };
+      sharePodParts(obj);
     }
     if (obj.kind === "Namespace" && obj.apiVersion === "v1") prepareNamespaceForCreate(obj);
   }

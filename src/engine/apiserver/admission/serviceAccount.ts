@@ -4,6 +4,7 @@
 // (k/k plugin/pkg/admission/serviceaccount/admission.go; BoundServiceAccountTokenVolume is GA).
 import type { KubeObject } from "../../api/types";
 import { generateName } from "../../apimachinery/names";
+import { deepFreeze } from "../../sim/clone";
 import { admissionForbidden, type AdmissionContext, type ServiceAccountInfo } from "./context";
 
 type Obj = Record<string, any>;
@@ -19,18 +20,18 @@ const MIRROR_POD_ANNOTATION = "kubernetes.io/config.mirror";
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 
 // mirrors TokenVolumeSource; defaultMode 420 is what the projected-volume defaulter adds on every read.
+// Only the volume's name differs between pods: the projection is one deep-frozen object shared by all.
+const TOKEN_PROJECTION = deepFreeze({
+  defaultMode: 420,
+  sources: [
+    { serviceAccountToken: { expirationSeconds: TOKEN_EXPIRATION_SECONDS, path: "token" } },
+    { configMap: { name: "kube-root-ca.crt", items: [{ key: "ca.crt", path: "ca.crt" }] } },
+    { downwardAPI: { items: [{ path: "namespace", fieldRef: { apiVersion: "v1", fieldPath: "metadata.namespace" } }] } },
+  ],
+});
+
 function tokenVolume(name: string): Obj {
-  return {
-    name,
-    projected: {
-      defaultMode: 420,
-      sources: [
-        { serviceAccountToken: { expirationSeconds: TOKEN_EXPIRATION_SECONDS, path: "token" } },
-        { configMap: { name: "kube-root-ca.crt", items: [{ key: "ca.crt", path: "ca.crt" }] } },
-        { downwardAPI: { items: [{ path: "namespace", fieldRef: { apiVersion: "v1", fieldPath: "metadata.namespace" } }] } },
-      ],
-    },
-  };
+  return { name, projected: TOKEN_PROJECTION };
 }
 
 // mirrors shouldAutomount: the pod's preference wins, then the account's, then true.
@@ -46,6 +47,8 @@ function mountServiceAccountToken(spec: Obj, random: () => number): void {
   const existing = volumes.find((v) => isObj(v) && typeof v.name === "string" && v.name.startsWith(SERVICE_ACCOUNT_VOLUME_PREFIX));
   const volumeName: string = existing ? existing.name : generateName(SERVICE_ACCOUNT_VOLUME_PREFIX, random);
   let needsTokenVolume = false;
+  // One mount object for every container of the pod (frozen: shared).
+  let mount: Obj | undefined;
   for (const key of ["initContainers", "containers"]) {
     if (!Array.isArray(spec[key])) continue;
     for (const c of spec[key]) {
@@ -53,11 +56,13 @@ function mountServiceAccountToken(spec: Obj, random: () => number): void {
       const mounts: Obj[] = Array.isArray(c.volumeMounts) ? c.volumeMounts : [];
       // An existing mount at the token path prevents mounting the API token.
       if (mounts.some((m) => isObj(m) && m.mountPath === DEFAULT_API_TOKEN_MOUNT_PATH)) continue;
-      c.volumeMounts = [...mounts, { name: volumeName, readOnly: true, mountPath: DEFAULT_API_TOKEN_MOUNT_PATH }];
+      mount ??= Object.freeze({ name: volumeName, readOnly: true, mountPath: DEFAULT_API_TOKEN_MOUNT_PATH });
+      // concat: an array of exactly the needed length (a spread over-allocates its backing store).
+      c.volumeMounts = mounts.concat([mount]);
       needsTokenVolume = true;
     }
   }
-  if (!existing && needsTokenVolume) spec.volumes = [...volumes, tokenVolume(volumeName)];
+  if (!existing && needsTokenVolume) spec.volumes = volumes.concat([tokenVolume(volumeName)]);
 }
 
 /** Mutates `pod` (a private copy) on CREATE; throws the plugin's refusal. */

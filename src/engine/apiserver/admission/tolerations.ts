@@ -2,6 +2,7 @@
 // taint-based eviction.
 import type { KubeObject } from "../../api/types";
 import type { AdmissionContext } from "./context";
+import { deepFreeze } from "../../sim/clone";
 
 type Obj = Record<string, any>;
 
@@ -9,6 +10,14 @@ export const TAINT_NODE_NOT_READY = "node.kubernetes.io/not-ready";
 export const TAINT_NODE_UNREACHABLE = "node.kubernetes.io/unreachable";
 /** --default-not-ready-toleration-seconds / --default-unreachable-toleration-seconds: 5 minutes. */
 export const DEFAULT_TOLERATION_SECONDS = 300;
+
+/**
+ * The tolerations the plugin adds, shared by every pod that gets them: stored objects are never mutated,
+ * and freezing makes any code that tries fail loudly.
+ */
+const NOT_READY_TOLERATION = deepFreeze({ key: TAINT_NODE_NOT_READY, operator: "Exists", effect: "NoExecute", tolerationSeconds: DEFAULT_TOLERATION_SECONDS });
+const UNREACHABLE_TOLERATION = deepFreeze({ key: TAINT_NODE_UNREACHABLE, operator: "Exists", effect: "NoExecute", tolerationSeconds: DEFAULT_TOLERATION_SECONDS });
+const DEFAULT_TOLERATIONS = deepFreeze([NOT_READY_TOLERATION, UNREACHABLE_TOLERATION]);
 
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 
@@ -29,14 +38,17 @@ export function defaultTolerationSeconds(pod: KubeObject, _ctx: AdmissionContext
   const notReady = tolerations.some((t) => tolerates(t, TAINT_NODE_NOT_READY));
   const unreachable = tolerations.some((t) => tolerates(t, TAINT_NODE_UNREACHABLE));
   if (notReady && unreachable) return;
-  const out = Array.isArray(spec.tolerations) ? [...spec.tolerations] : [];
-  if (!notReady) {
-    out.push({ key: TAINT_NODE_NOT_READY, operator: "Exists", effect: "NoExecute", tolerationSeconds: DEFAULT_TOLERATION_SECONDS });
+  const existing: unknown[] = Array.isArray(spec.tolerations) ? spec.tolerations : [];
+  // Most pods tolerate neither: they all share one frozen array (same JSON as a fresh one).
+  if (!notReady && !unreachable && existing.length === 0) {
+    spec.tolerations = DEFAULT_TOLERATIONS;
+    return;
   }
-  if (!unreachable) {
-    out.push({ key: TAINT_NODE_UNREACHABLE, operator: "Exists", effect: "NoExecute", tolerationSeconds: DEFAULT_TOLERATION_SECONDS });
-  }
-  spec.tolerations = out;
+  const added: unknown[] = [];
+  if (!notReady) added.push(NOT_READY_TOLERATION);
+  if (!unreachable) added.push(UNREACHABLE_TOLERATION);
+  // concat: an array of exactly the needed length (a spread and push over-allocate its backing store).
+  spec.tolerations = existing.concat(added);
 }
 
 /**

@@ -5,7 +5,7 @@ import { resolveResource } from "../../api/registry";
 import { Store } from "../store";
 import { ApiAuthorizer } from "./authorizer";
 import { identityOf } from "./identities";
-import { newRbacKernel } from "./testing/rbacKernel";
+import { bindingObject, newRbacKernel, roleObject } from "./testing/rbacKernel";
 import { resourceAttributes } from "./types";
 
 const pods = resolveResource("pods")!;
@@ -58,5 +58,34 @@ describe("ApiAuthorizer", () => {
     expect(k.authz.authorize(resourceAttributes(jane, "get", "", "pods", { namespace: "default" }))).toEqual({ decision: "NoOpinion", reason: "" });
     const node = { name: "system:node:n1", groups: ["system:nodes", "system:authenticated"] };
     expect(k.authz.authorize(resourceAttributes(node, "get", "", "secrets", { namespace: "default", name: "s" })).decision).toBe("Allow");
+  });
+});
+
+describe("ApiAuthorizer decision cache", () => {
+  it("remembers an allowed name only as that name when only a resourceNames rule allows it", () => {
+    const k = newRbacKernel();
+    k.api.create("kubectl", roleObject("one-cm", "default", [{ apiGroups: [""], resources: ["configmaps"], verbs: ["get"], resourceNames: ["allowed"] }]));
+    k.api.create("kubectl", bindingObject("jane-one-cm", "default", { kind: "Role", name: "one-cm" }, [{ kind: "User", name: "jane" }]));
+    k.authz.setImpersonation("jane-shell", { name: "jane", groups: ["system:authenticated"] });
+    const cms = resolveResource("configmaps")!;
+    const ask = (name: string) => k.authz.authorizeRequest("jane-shell", "get", cms, "default", name, undefined)?.code ?? "allowed";
+    for (let i = 0; i < 2; i++) {
+      expect(ask("allowed")).toBe("allowed");
+      expect(ask("other")).toBe(403);
+    }
+  });
+
+  it("answers every name once a rule without resourceNames allows the request, and forgets on an RBAC change", () => {
+    const k = newRbacKernel();
+    k.api.create("kubectl", roleObject("all-cm", "default", [{ apiGroups: [""], resources: ["configmaps"], verbs: ["get"] }]));
+    const binding = k.api.create("kubectl", bindingObject("jane-all-cm", "default", { kind: "Role", name: "all-cm" }, [{ kind: "User", name: "jane" }]));
+    k.authz.setImpersonation("jane-shell", { name: "jane", groups: ["system:authenticated"] });
+    const cms = resolveResource("configmaps")!;
+    const ask = (name: string) => k.authz.authorizeRequest("jane-shell", "get", cms, "default", name, undefined)?.code ?? "allowed";
+    expect(ask("a")).toBe("allowed");
+    expect(ask("b")).toBe("allowed");
+    expect(k.authz.authorizeRequest("jane-shell", "get", cms, "kube-system", "a", undefined)?.code).toBe(403);
+    k.api.delete("kubectl", resolveResource("rolebindings")!, "default", binding.metadata.name);
+    expect(ask("a")).toBe(403);
   });
 });

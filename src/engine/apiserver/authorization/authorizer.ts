@@ -27,17 +27,35 @@ export interface RequestAuthorizer {
   checkRbacWrite?(actor: string, obj: KubeObject, namespace: string | undefined): ApiError | undefined;
 }
 
+/** A leaf of the allowed-request cache: every object name is allowed. */
+const ANY_NAME = true;
+type AllowedNames = typeof ANY_NAME | Set<string>;
+/** resource type → verb → subresource ("" for none) → namespace ("" for none) → allowed names. */
+type AllowedByResource = Map<ResourceType, Map<string, Map<string, Map<string, AllowedNames>>>>;
+
+function leafMap(byResource: AllowedByResource, rt: ResourceType, verb: string, subresource: string): Map<string, AllowedNames> {
+  let byVerb = byResource.get(rt);
+  if (byVerb === undefined) byResource.set(rt, (byVerb = new Map()));
+  let bySub = byVerb.get(verb);
+  if (bySub === undefined) byVerb.set(verb, (bySub = new Map()));
+  let byNs = bySub.get(subresource);
+  if (byNs === undefined) bySub.set(subresource, (byNs = new Map()));
+  return byNs;
+}
+
 export class ApiAuthorizer implements RequestAuthorizer {
   readonly rbac: RBACAuthorizer;
   private readonly node = new NodeAuthorizer();
   /** Identities assumed with --as/--as-group, per actor, for the duration of one command. */
   private readonly impersonated = new Map<string, UserInfo>();
   /**
-   * Allowed requests per identity and attributes, valid while no RBAC object changes (the Node rules are
-   * static). Every component repeats the same few requests thousands of times (a kubelet's event creates,
-   * its pod status patches); resolving the rules again for each was a measurable share of every write.
+   * Allowed requests per identity, valid while no RBAC object changes (the Node rules are static). Every
+   * component repeats the same few requests thousands of times (a kubelet's event creates, its pod status
+   * patches); resolving the rules again for each was a measurable share of every write. Nested maps keyed
+   * by the request's own strings (no key string built per request); a leaf is ANY_NAME when a name-free
+   * rule allows the request (any object name), else the set of names found allowed.
    */
-  private allowed = new WeakMap<UserInfo, Set<string>>();
+  private allowed = new WeakMap<UserInfo, AllowedByResource>();
   private allowedGeneration = -1;
 
   constructor(
@@ -84,9 +102,12 @@ export class ApiAuthorizer implements RequestAuthorizer {
       this.allowed = new WeakMap();
       this.allowedGeneration = this.rbac.generation;
     }
-    const cacheKey = `${verb}\u0000${rt.group}\u0000${rt.resource}\u0000${subresource ?? ""}\u0000${namespace ?? ""}\u0000${objectName}`;
-    let allowed = this.allowed.get(user);
-    if (allowed?.has(cacheKey)) return undefined;
+    let byResource = this.allowed.get(user);
+    if (byResource === undefined) this.allowed.set(user, (byResource = new Map()));
+    const names = leafMap(byResource, rt, verb, subresource ?? "");
+    const nsKey = namespace ?? "";
+    const leaf = names.get(nsKey);
+    if (leaf === ANY_NAME || (leaf !== undefined && leaf.has(objectName))) return undefined;
     const delta = upstreamRequest(actor, verb, rt.resource, subresource ?? "");
     const a = resourceAttributes(user, delta?.verb ?? verb, rt.group, rt.resource, {
       subresource: delta?.subresource ?? subresource ?? "",
@@ -95,10 +116,15 @@ export class ApiAuthorizer implements RequestAuthorizer {
     });
     const r = this.authorize(a);
     if (r.decision !== "Allow") return forbiddenError(a, r.reason);
-    if (!allowed) this.allowed.set(user, (allowed = new Set()));
-    // Named requests (a kubelet's status patches of each pod) would grow the set without bound.
-    if (allowed.size >= 4096) allowed.clear();
-    allowed.add(cacheKey);
+    if (this.node.allowsAnyName(a) || this.rbac.allowsAnyName(a)) {
+      names.set(nsKey, ANY_NAME);
+      return undefined;
+    }
+    let set = leaf;
+    if (set === undefined) names.set(nsKey, (set = new Set()));
+    // Named requests allowed only by resourceNames rules would grow the set without bound.
+    if (set.size >= 4096) set.clear();
+    set.add(objectName);
     return undefined;
   }
 }

@@ -5,7 +5,7 @@
 // mirrors NodeAuthorizer.Authorize (plugin/pkg/auth/authorizer/node/node_authorizer.go) and
 // NodeIdentifier (pkg/auth/nodeidentifier/default.go).
 import { NODE_RULES } from "./bootstrap/clusterRoles";
-import { ruleAllows } from "./ruleMatching";
+import { ruleAllows, ruleAllowsAnyName } from "./ruleMatching";
 import { NodesGroup, type Attributes, type AuthorizationResult, type UserInfo } from "./types";
 
 const NODE_USER_PREFIX = "system:node:";
@@ -30,5 +30,12 @@ export class NodeAuthorizer {
     if (nodeIdentity(a.user) === undefined) return NO_OPINION;
     for (const rule of NODE_RULES) if (ruleAllows(a, rule)) return ALLOW;
     return NO_OPINION;
+  }
+
+  /** Whether a static node rule without resourceNames allows `a`: then any object name is allowed. */
+  allowsAnyName(a: Attributes): boolean {
+    if (nodeIdentity(a.user) === undefined) return false;
+    for (const rule of NODE_RULES) if (ruleAllowsAnyName(a, rule)) return true;
+    return false;
   }
 }

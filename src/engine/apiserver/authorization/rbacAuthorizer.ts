@@ -11,7 +11,7 @@
 // write to a Role, ClusterRole or binding drops the caches (a few hundred objects, rebuilt lazily).
 import type { KubeObject } from "../../api/types";
 import type { Store } from "../store";
-import { ruleAllows } from "./ruleMatching";
+import { ruleAllows, ruleAllowsAnyName } from "./ruleMatching";
 import { matchesServiceAccountUsername } from "./serviceAccounts";
 import type { Attributes, AuthorizationResult, PolicyRule, RoleRef, Subject, UserInfo } from "./types";
 
@@ -63,6 +63,13 @@ export class RBACAuthorizer {
       for (const rule of b.rules) if (ruleAllows(a, rule)) return { decision: "Allow", reason: `RBAC: allowed by ${b.source}` };
     }
     return { decision: "NoOpinion", reason: r.errors.length > 0 ? `RBAC: ${aggregate(r.errors)}` : "" };
+  }
+
+  /** Whether a bound rule without resourceNames allows `a`: then any object name is allowed. */
+  allowsAnyName(a: Attributes): boolean {
+    const r = this.resolve(a.user, a.namespace);
+    for (const b of r.bound) for (const rule of b.rules) if (ruleAllowsAnyName(a, rule)) return true;
+    return false;
   }
 
   /** Every rule that applies to `user` in `namespace` ("" = cluster bindings only), and the errors met. */

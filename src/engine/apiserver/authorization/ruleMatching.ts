@@ -42,6 +42,18 @@ export function nonResourceURLMatches(rule: PolicyRule, path: string): boolean {
   return false;
 }
 
+/**
+ * Whether `rule` allows the request whatever object name it carries: it matches and has no resourceNames.
+ * An allowed request whose allowing rule is name-free is allowed for every name (the authorizer's cache).
+ */
+export function ruleAllowsAnyName(a: Attributes, rule: PolicyRule): boolean {
+  if (!a.resourceRequest) return false;
+  const names = rule.resourceNames;
+  if (names != null && names.length > 0) return false;
+  const combined = a.subresource === "" ? a.resource : `${a.resource}/${a.subresource}`;
+  return verbMatches(rule, a.verb) && apiGroupMatches(rule, a.apiGroup) && resourceMatches(rule, combined, a.subresource);
+}
+
 export function ruleAllows(a: Attributes, rule: PolicyRule): boolean {
   if (a.resourceRequest) {
     const combined = a.subresource === "" ? a.resource : `${a.resource}/${a.subresource}`;

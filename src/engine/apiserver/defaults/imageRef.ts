@@ -64,6 +64,17 @@ export function parseImageName(image: string): ParsedImage | undefined {
  */
 // mirrors the imagePullPolicy branch of SetDefaults_Container (k/k pkg/apis/core/v1/defaults.go)
 export function defaultPullPolicy(image: string | undefined): "Always" | "IfNotPresent" {
-  const parsed = parseImageName(image ?? "");
-  return parsed?.tag === DEFAULT_IMAGE_TAG ? "Always" : "IfNotPresent";
+  const key = image ?? "";
+  let policy = pullPolicyByImage.get(key);
+  if (policy === undefined) {
+    const parsed = parseImageName(key);
+    policy = parsed?.tag === DEFAULT_IMAGE_TAG ? "Always" : "IfNotPresent";
+    // Bounded: a cluster uses a handful of images, but image names are user input.
+    if (pullPolicyByImage.size >= 1024) pullPolicyByImage.clear();
+    pullPolicyByImage.set(key, policy);
+  }
+  return policy;
 }
+
+/** defaultPullPolicy's answers by image: every container of every pod asks, with a handful of images. */
+const pullPolicyByImage = new Map<string, "Always" | "IfNotPresent">();

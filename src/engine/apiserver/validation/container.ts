@@ -2,11 +2,16 @@
 // mirrors validateContainerCommon, validateContainerPorts, ValidateEnv, ValidateEnvFrom, ValidateVolumeMounts,
 // validatePullPolicy, ValidateSecurityContext, validateProbe and validateHandler
 // (k/k pkg/apis/core/validation/validation.go, v1.34 feature gates).
-import { isDNS1123Label, isValidPortName, isValidPortNum } from "../../apimachinery/validation";
+import { isDNS1123Label, isValidDNS1123Label, isValidPortName, isValidPortNum } from "../../apimachinery/validation";
 import { child, duplicate, forbidden, index, invalid, notFound, notSupported, required, type FieldError } from "./field";
 import { isConfigMapKey, isHTTPHeaderName, isRelaxedEnvVarName, isValidID } from "./formats";
 import { nameIsDNSSubdomain, validateNonnegativeField } from "./objectMeta";
+import { knownValid, newValidSet, rememberIfValid } from "./memo";
 import { validateContainerResources } from "./resources";
+
+/** Shared frozen container resources and security contexts found valid (memo.ts). */
+const VALID_RESOURCES = newValidSet();
+const VALID_SECURITY_CONTEXTS = newValidSet();
 
 type Obj = Record<string, any>;
 
@@ -18,6 +23,11 @@ const str = (v: unknown): string => (typeof v === "string" ? v : v == null ? "" 
 const PROTOCOLS = ["SCTP", "TCP", "UDP"];
 const PULL_POLICIES = ["Always", "IfNotPresent", "Never"];
 const TERMINATION_MESSAGE_POLICIES = ["File", "FallbackToLogsOnError"];
+
+/** Appends `more` to `errs` (no spread: most lists are empty). */
+export function pushAll(errs: FieldError[], more: readonly FieldError[]): void {
+  for (let i = 0; i < more.length; i++) errs.push(more[i]!);
+}
 
 export function validateDNS1123Label(value: string, path: string): FieldError[] {
   return isDNS1123Label(value).map((msg) => invalid(path, value, msg));
@@ -263,21 +273,30 @@ export function validateContainerCommon(c: Obj, volumes: ReadonlySet<string>, pa
   const errs: FieldError[] = [];
   const name = str(c.name);
   if (!name) errs.push(required(child(path, "name")));
-  else errs.push(...validateDNS1123Label(name, child(path, "name")));
+  else if (!isValidDNS1123Label(name)) pushAll(errs, validateDNS1123Label(name, child(path, "name")));
   // Whitespace-only images pass here (an OpenShift-era compatibility hole); pods reject them separately.
   if (str(c.image).length === 0) errs.push(required(child(path, "image")));
   const tmp = str(c.terminationMessagePolicy);
   if (!tmp) errs.push(required(child(path, "terminationMessagePolicy")));
   else if (!TERMINATION_MESSAGE_POLICIES.includes(tmp)) errs.push(notSupported(child(path, "terminationMessagePolicy"), tmp, TERMINATION_MESSAGE_POLICIES));
-  errs.push(...validateContainerPorts(c.ports, child(path, "ports")));
-  errs.push(...validateEnv(c.env, child(path, "env")));
-  errs.push(...validateEnvFrom(c.envFrom, child(path, "envFrom")));
-  errs.push(...validateVolumeMounts(c.volumeMounts, volumes, child(path, "volumeMounts")));
+  // The list checks have nothing to say about an absent list: skipped without building their paths.
+  if (Array.isArray(c.ports)) pushAll(errs, validateContainerPorts(c.ports, child(path, "ports")));
+  if (Array.isArray(c.env)) pushAll(errs, validateEnv(c.env, child(path, "env")));
+  if (Array.isArray(c.envFrom)) pushAll(errs, validateEnvFrom(c.envFrom, child(path, "envFrom")));
+  if (Array.isArray(c.volumeMounts)) pushAll(errs, validateVolumeMounts(c.volumeMounts, volumes, child(path, "volumeMounts")));
   const pp = str(c.imagePullPolicy);
   if (!pp) errs.push(required(child(path, "imagePullPolicy")));
   else if (!PULL_POLICIES.includes(pp)) errs.push(notSupported(child(path, "imagePullPolicy"), pp, PULL_POLICIES));
-  errs.push(...validateContainerResources(c.resources, child(path, "resources")));
-  errs.push(...validateSecurityContext(c.securityContext, child(path, "securityContext")));
+  if (!knownValid(VALID_RESOURCES, c.resources)) {
+    const e = validateContainerResources(c.resources, child(path, "resources"));
+    rememberIfValid(VALID_RESOURCES, c.resources, e);
+    pushAll(errs, e);
+  }
+  if (isObj(c.securityContext) && !knownValid(VALID_SECURITY_CONTEXTS, c.securityContext)) {
+    const e = validateSecurityContext(c.securityContext, child(path, "securityContext"));
+    rememberIfValid(VALID_SECURITY_CONTEXTS, c.securityContext, e);
+    pushAll(errs, e);
+  }
   return errs;
 }
 

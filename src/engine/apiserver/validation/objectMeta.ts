@@ -2,10 +2,11 @@
 // mirrors apimachinery pkg/api/validation/objectmeta.go, generic.go and pkg/apis/meta/v1/validation
 // (ValidateLabels, ValidateLabelName), plus the kube finalizer check of k/k pkg/apis/core/validation.
 import {
-  isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue,
+  isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue, isValidLabelValueFast, isValidQualifiedName,
 } from "../../apimachinery/validation";
 import { child, forbidden, index, invalid, required, tooLong, type FieldError } from "./field";
 import { utf8Length } from "./formats";
+import { knownValid, newValidSet, rememberIfValid } from "./memo";
 
 type Obj = Record<string, any>;
 
@@ -61,8 +62,14 @@ export function validateImmutableField(newVal: unknown, oldVal: unknown, path: s
   return semanticEqual(newVal ?? null, oldVal ?? null) ? [] : [invalid(path, shown, FIELD_IMMUTABLE_ERROR_MSG)];
 }
 
+/** Appends `more` to `errs` (no spread: most lists are empty). */
+function pushAll(errs: FieldError[], more: readonly FieldError[]): void {
+  for (let i = 0; i < more.length; i++) errs.push(more[i]!);
+}
+
 // mirrors metav1validation.ValidateLabelName
 export function validateLabelName(name: string, path: string): FieldError[] {
+  if (isValidQualifiedName(name)) return [];
   return isQualifiedName(name).map((msg) => invalid(path, name, msg));
 }
 
@@ -71,10 +78,13 @@ export function validateLabelName(name: string, path: string): FieldError[] {
 export function validateLabels(labels: unknown, path: string): FieldError[] {
   if (!isObj(labels)) return [];
   const errs: FieldError[] = [];
-  for (const [k, v] of Object.entries(labels)) {
-    errs.push(...validateLabelName(k, path));
+  const keys = Object.keys(labels);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const v = labels[k];
+    if (!isValidQualifiedName(k)) pushAll(errs, validateLabelName(k, path));
     const value = typeof v === "string" ? v : String(v);
-    for (const msg of isValidLabelValue(value)) errs.push(invalid(path, value, msg));
+    if (!isValidLabelValueFast(value)) for (const msg of isValidLabelValue(value)) errs.push(invalid(path, value, msg));
   }
   return errs;
 }
@@ -84,8 +94,12 @@ export function validateAnnotations(annotations: unknown, path: string): FieldEr
   if (!isObj(annotations)) return [];
   const errs: FieldError[] = [];
   let total = 0;
-  for (const [k, v] of Object.entries(annotations)) {
-    for (const msg of isQualifiedName(k.toLowerCase())) errs.push(invalid(path, k, msg));
+  const keys = Object.keys(annotations);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const v = annotations[k];
+    const lower = k.toLowerCase();
+    if (!isValidQualifiedName(lower)) for (const msg of isQualifiedName(lower)) errs.push(invalid(path, k, msg));
     total += utf8Length(k) + utf8Length(typeof v === "string" ? v : String(v));
   }
   if (total > TOTAL_ANNOTATION_SIZE_LIMIT_B) errs.push(tooLong(path, TOTAL_ANNOTATION_SIZE_LIMIT_B));
@@ -118,6 +132,10 @@ function validateOwnerReferences(refs: unknown, path: string): FieldError[] {
   return errs;
 }
 
+/** Shared frozen label maps and owner reference lists found valid (memo.ts). */
+const VALID_LABELS = newValidSet();
+const VALID_OWNER_REFERENCES = newValidSet();
+
 /** Single-segment finalizer names must be one of these (helper.IsStandardFinalizerName). */
 const STANDARD_FINALIZERS = new Set(["kubernetes", "orphan", "foregroundDeletion"]);
 
@@ -126,7 +144,8 @@ function validateFinalizers(finalizers: unknown, path: string): FieldError[] {
   if (!Array.isArray(finalizers)) return [];
   const errs: FieldError[] = [];
   for (const f of finalizers) {
-    for (const msg of isQualifiedName(String(f))) errs.push(invalid(path, String(f), msg));
+    const name = String(f);
+    if (!isValidQualifiedName(name)) for (const msg of isQualifiedName(name)) errs.push(invalid(path, name, msg));
   }
   if (finalizers.includes("orphan") && finalizers.includes("foregroundDeletion")) {
     errs.push(invalid(path, finalizers, "finalizer orphan and foregroundDeletion cannot be both set"));
@@ -165,12 +184,23 @@ export function validateObjectMeta(meta: unknown, requiresNamespace: boolean, na
   } else if (m.namespace) {
     errs.push(forbidden(child(path, "namespace"), "not allowed on this type"));
   }
-  errs.push(...validateNonnegativeField(m.generation, child(path, "generation")));
-  errs.push(...validateLabels(m.labels, child(path, "labels")));
-  errs.push(...validateAnnotations(m.annotations, child(path, "annotations")));
-  errs.push(...validateOwnerReferences(m.ownerReferences, child(path, "ownerReferences")));
-  errs.push(...validateFinalizers(m.finalizers, child(path, "finalizers")));
-  errs.push(...validateKubeFinalizerNames(m.finalizers, child(path, "finalizers")));
+  // Each check below has nothing to say about an absent field: skipped without building its path.
+  if (typeof m.generation === "number") pushAll(errs, validateNonnegativeField(m.generation, child(path, "generation")));
+  if (isObj(m.labels) && !knownValid(VALID_LABELS, m.labels)) {
+    const e = validateLabels(m.labels, child(path, "labels"));
+    rememberIfValid(VALID_LABELS, m.labels, e);
+    pushAll(errs, e);
+  }
+  if (isObj(m.annotations)) pushAll(errs, validateAnnotations(m.annotations, child(path, "annotations")));
+  if (Array.isArray(m.ownerReferences) && !knownValid(VALID_OWNER_REFERENCES, m.ownerReferences)) {
+    const e = validateOwnerReferences(m.ownerReferences, child(path, "ownerReferences"));
+    rememberIfValid(VALID_OWNER_REFERENCES, m.ownerReferences, e);
+    pushAll(errs, e);
+  }
+  if (Array.isArray(m.finalizers)) {
+    pushAll(errs, validateFinalizers(m.finalizers, child(path, "finalizers")));
+    pushAll(errs, validateKubeFinalizerNames(m.finalizers, child(path, "finalizers")));
+  }
   return errs;
 }
 

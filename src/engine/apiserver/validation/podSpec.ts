@@ -2,12 +2,13 @@
 // mirrors ValidatePodSpec, ValidateVolumes, validateContainers, validateInitContainers, ValidateTolerations,
 // validateAffinity, validatePodDNSConfig, validateTopologySpreadConstraints and ValidatePodTemplateSpec
 // (k/k pkg/apis/core/validation/validation.go, v1.34).
-import { isDNS1123Subdomain, isValidLabelValue } from "../../apimachinery/validation";
+import { isDNS1123Subdomain, isValidLabelValue, isValidLabelValueFast } from "../../apimachinery/validation";
 import { VOLUME_SOURCE_KEYS } from "../defaults/podSpec";
-import { checkHostPortConflicts, validateContainerCommon, validateDNS1123Label, validateProbesAndLifecycle } from "./container";
+import { checkHostPortConflicts, pushAll, validateContainerCommon, validateDNS1123Label, validateProbesAndLifecycle } from "./container";
 import { child, duplicate, forbidden, index, invalid, notSupported, required, type FieldError } from "./field";
 import { isValidID, isValidIP } from "./formats";
 import { validateLabelSelector } from "./labelSelector";
+import { knownValid, newValidSet, rememberIfValid } from "./memo";
 import { nameIsDNSLabel, nameIsDNSSubdomain, validateAnnotations, validateLabelName, validateLabels } from "./objectMeta";
 
 type Obj = Record<string, any>;
@@ -20,6 +21,12 @@ const RESTART_POLICIES = ["Always", "OnFailure", "Never"];
 const DNS_POLICIES = ["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"];
 const TAINT_EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
 const MAX_INT32 = 2147483647;
+const NO_MESSAGES: readonly string[] = Object.freeze([]);
+/** Shared frozen toleration lists and pod security contexts found valid (memo.ts). */
+const VALID_TOLERATIONS = newValidSet();
+const VALID_POD_SECURITY_CONTEXTS = newValidSet();
+/** The volume names of a spec without volumes (never added to). */
+const NO_VOLUMES: Set<string> = new Set();
 
 // mirrors ValidateVolumes (sources are checked for exclusivity only; their contents are not modelled)
 function validateVolumes(volumes: unknown, path: string): { names: Set<string>; errs: FieldError[] } {
@@ -56,14 +63,14 @@ function validateContainers(containers: unknown, volumes: Set<string>, grace: nu
   cs.forEach((raw, i) => {
     const c: Obj = isObj(raw) ? raw : {};
     const p = index(path, i);
-    errs.push(...validateContainerCommon(c, volumes, p));
+    pushAll(errs, validateContainerCommon(c, volumes, p));
     const name = str(c.name);
     if (names.has(name)) errs.push(duplicate(child(p, "name"), name));
     else names.add(name);
-    errs.push(...validateProbesAndLifecycle(c, grace, p));
+    pushAll(errs, validateProbesAndLifecycle(c, grace, p));
     if (c.restartPolicy != null) errs.push(forbidden(child(p, "restartPolicy"), "may not be set for non-init containers"));
   });
-  errs.push(...checkHostPortConflicts(cs, path));
+  pushAll(errs, checkHostPortConflicts(cs, path));
   return errs;
 }
 
@@ -101,7 +108,7 @@ export function validateTolerations(tolerations: unknown, path: string): FieldEr
     const t: Obj = isObj(raw) ? raw : {};
     const idx = index(path, i);
     const k = str(t.key);
-    if (k) errs.push(...validateLabelName(k, child(idx, "key")));
+    if (k) pushAll(errs, validateLabelName(k, child(idx, "key")));
     if (!k && t.operator !== "Exists") {
       errs.push(invalid(child(idx, "operator"), str(t.operator), "operator must be Exists when `key` is empty, which means \"match all values and all keys\""));
     }
@@ -109,7 +116,7 @@ export function validateTolerations(tolerations: unknown, path: string): FieldEr
       errs.push(invalid(child(idx, "effect"), str(t.effect), "effect must be 'NoExecute' when `tolerationSeconds` is set"));
     }
     if (t.operator === "Equal" || !t.operator) {
-      const msgs = isValidLabelValue(str(t.value));
+      const msgs = isValidLabelValueFast(str(t.value)) ? NO_MESSAGES : isValidLabelValue(str(t.value));
       if (msgs.length > 0) errs.push(invalid(child(idx, "operator"), str(t.value), msgs.join(";")));
     } else if (t.operator === "Exists") {
       if (str(t.value).length > 0) errs.push(invalid(child(idx, "operator"), str(t.value), "value must be empty when `operator` is 'Exists'"));
@@ -295,10 +302,16 @@ export function validatePodSpec(spec: unknown, path: string, opts: PodSpecOption
   const errs: FieldError[] = [];
   if (s.terminationGracePeriodSeconds == null) errs.push(required(child(path, "terminationGracePeriodSeconds")));
   const grace: number | undefined = typeof s.terminationGracePeriodSeconds === "number" ? s.terminationGracePeriodSeconds : undefined;
-  const { names: volumes, errs: volErrs } = validateVolumes(s.volumes, child(path, "volumes"));
-  errs.push(...volErrs);
-  errs.push(...validateContainers(s.containers, volumes, grace, child(path, "containers")));
-  errs.push(...validateInitContainers(s.initContainers, s.containers, volumes, grace, child(path, "initContainers")));
+  // Checks of optional lists and objects have nothing to say when the field is absent: they are skipped
+  // without building their paths (every pod create runs this).
+  let volumes: Set<string> = NO_VOLUMES;
+  if (Array.isArray(s.volumes)) {
+    const v = validateVolumes(s.volumes, child(path, "volumes"));
+    volumes = v.names;
+    pushAll(errs, v.errs);
+  }
+  pushAll(errs, validateContainers(s.containers, volumes, grace, child(path, "containers")));
+  if (Array.isArray(s.initContainers)) pushAll(errs, validateInitContainers(s.initContainers, s.containers, volumes, grace, child(path, "initContainers")));
 
   if (s.hostNetwork === true) {
     list(s.containers).forEach((c, i) => {
@@ -317,13 +330,18 @@ export function validatePodSpec(spec: unknown, path: string, opts: PodSpecOption
   const dp = str(s.dnsPolicy);
   if (!dp) errs.push(required(child(path, "dnsPolicy")));
   else if (!DNS_POLICIES.includes(dp)) errs.push(notSupported(child(path, "dnsPolicy"), dp, DNS_POLICIES));
-  errs.push(...validateLabels(s.nodeSelector, child(path, "nodeSelector")));
-  errs.push(...validatePodSecurityContext(s.securityContext, child(path, "securityContext")));
+  if (isObj(s.nodeSelector)) pushAll(errs, validateLabels(s.nodeSelector, child(path, "nodeSelector")));
+  if (isObj(s.securityContext) && !knownValid(VALID_POD_SECURITY_CONTEXTS, s.securityContext)) {
+    const e = validatePodSecurityContext(s.securityContext, child(path, "securityContext"));
+    rememberIfValid(VALID_POD_SECURITY_CONTEXTS, s.securityContext, e);
+    pushAll(errs, e);
+  }
   list(s.imagePullSecrets).forEach((raw, i) => {
     if (isObj(raw) && Object.keys(raw).some((k) => k !== "name")) errs.push(invalid(index(child(path, "imagePullSecrets"), i), raw, "only name may be set"));
   });
-  errs.push(...validateAffinity(s.affinity, child(path, "affinity")));
-  errs.push(...validatePodDNSConfig(s.dnsConfig, dp, child(path, "dnsConfig")));
+  if (isObj(s.affinity)) pushAll(errs, validateAffinity(s.affinity, child(path, "affinity")));
+  // dnsPolicy None requires a dnsConfig: the check runs without one then.
+  if (dp === "None" || isObj(s.dnsConfig)) pushAll(errs, validatePodDNSConfig(s.dnsConfig, dp, child(path, "dnsConfig")));
   const gates = new Set<string>();
   list(s.schedulingGates).forEach((raw, i) => {
     const name = str(isObj(raw) ? raw.name : "");
@@ -331,7 +349,7 @@ export function validatePodSpec(spec: unknown, path: string, opts: PodSpecOption
     if (gates.has(name)) errs.push(duplicate(index(child(path, "schedulingGates"), i), name));
     gates.add(name);
   });
-  errs.push(...validateTopologySpreadConstraints(s.topologySpreadConstraints, child(path, "topologySpreadConstraints")));
+  if (Array.isArray(s.topologySpreadConstraints)) pushAll(errs, validateTopologySpreadConstraints(s.topologySpreadConstraints, child(path, "topologySpreadConstraints")));
   if (s.serviceAccountName) {
     for (const m of nameIsDNSSubdomain(str(s.serviceAccountName), false)) errs.push(invalid(child(path, "serviceAccountName"), str(s.serviceAccountName), m));
   }
@@ -341,7 +359,11 @@ export function validatePodSpec(spec: unknown, path: string, opts: PodSpecOption
   }
   if (s.hostname) errs.push(...validateDNS1123Label(str(s.hostname), child(path, "hostname")));
   if (s.subdomain) errs.push(...validateDNS1123Label(str(s.subdomain), child(path, "subdomain")));
-  errs.push(...validateTolerations(s.tolerations, child(path, "tolerations")));
+  if (Array.isArray(s.tolerations) && !knownValid(VALID_TOLERATIONS, s.tolerations)) {
+    const e = validateTolerations(s.tolerations, child(path, "tolerations"));
+    rememberIfValid(VALID_TOLERATIONS, s.tolerations, e);
+    pushAll(errs, e);
+  }
   if (s.priorityClassName) {
     for (const m of nameIsDNSSubdomain(str(s.priorityClassName), false)) errs.push(invalid(child(path, "priorityClassName"), str(s.priorityClassName), m));
   }

@@ -71,6 +71,17 @@ export function resolveMounts(
   return mounts.sort((a, b) => b.mountPath.length - a.mountPath.length || (a.mountPath < b.mountPath ? -1 : 1));
 }
 
+/** An image's files as a map, built once per image: every container of the image reads the same (read-only) map. */
+const imageFileMaps = new WeakMap<object, ReadonlyMap<string, string>>();
+const NO_IMAGE_FILES: ReadonlyMap<string, string> = new Map();
+
+function imageFileMap(files: Readonly<Record<string, string>> | undefined): ReadonlyMap<string, string> {
+  if (!files) return NO_IMAGE_FILES;
+  let m = imageFileMaps.get(files);
+  if (!m) imageFileMaps.set(files, (m = new Map(Object.entries(files))));
+  return m;
+}
+
 export type WriteResult = "ok" | "readOnly" | "isDirectory";
 export type RemoveResult = "ok" | "missing" | "readOnly" | "isDirectory";
 
@@ -93,7 +104,7 @@ export class ContainerFs {
     /** Files the kubelet provides (/etc/hosts, /etc/hostname, /etc/resolv.conf), read-write like upstream. */
     kubeletFiles?: ReadonlyMap<string, string>,
   ) {
-    this.imageFiles = new Map(Object.entries(imageFiles ?? {}));
+    this.imageFiles = imageFileMap(imageFiles);
     for (const [p, c] of kubeletFiles ?? []) this.layer.set(normalizePath(p), c);
   }
 

@@ -16,6 +16,13 @@ export interface ProcessOptions {
   readonly memoryLimitBytes?: number;
   /** container.stdin: a bare `sh` then waits for input instead of reading EOF and exiting. */
   readonly stdinOpen?: boolean;
+  /**
+   * The environment the process sees, instead of program.env: a pod's own (HOSTNAME, resolved env) while
+   * the template's program is shared by every replica.
+   */
+  readonly env?: Readonly<Record<string, string>>;
+  /** env.HOSTNAME, when known without building `env` (see ModelContainer in kubelet/runtimeAdapter.ts). */
+  readonly hostname?: string;
 }
 
 export interface ExecResult {

@@ -23,34 +23,104 @@ import type { DaemonSpec, Effect, ExitReason, HostHttpResult, LogStream, Program
 export type { CreateProcessOptions, ExecResult, HttpGetResult, ProcessOptions } from "./processTypes";
 import { UTILITIES } from "./utilities";
 
+/** A server the process started; the servers form a list in start order (most processes run one). */
 interface RunningDaemon {
   readonly spec: DaemonSpec;
   readonly startedAt: number;
   readonly listenAt: number;
   listening: boolean;
+  next: RunningDaemon | undefined;
 }
 
 const NO_EFFECTS: Effect[] = [];
+
+/**
+ * What only some processes have: a script's interpreter and its next wake-up, the load it set, a coming
+ * OOM kill, the exit, log sinks, a filesystem. One object made when a field is first set, so that a
+ * server that nobody execs into carries none of it.
+ */
+class RareState {
+  wakeAt: number | undefined = undefined;
+  gen: Run | undefined = undefined;
+  ctx: ExecContext | undefined = undefined;
+  loadCpu = 0;
+  loadMem = 0;
+  oomAt: number | undefined = undefined;
+  sinks: { out: LogSink; err: LogSink } | undefined = undefined;
+  fsLazy: ContainerFs | undefined = undefined;
+  exit: { code: number; reason: ExitReason; atMs: number; signal?: number } | undefined = undefined;
+}
 
 export class ContainerProcess {
   private state: "created" | "running" | "exited" = "created";
   private now = 0;
   private startedAt = 0;
-  private wakeAt: number | undefined;
-  private gen: Run | undefined;
-  private ctx: ExecContext | undefined;
-  private daemons: RunningDaemon[] = [];
-  private loadCpu = 0;
-  private loadMem = 0;
-  private oomAt: number | undefined;
+  /** The first server started (the rest follow through `next`). */
+  private daemons: RunningDaemon | undefined;
   private pid1: StopBehaviour;
   private pending: Effect[] | undefined;
-  private sinks: { out: LogSink; err: LogSink } | undefined;
-  private fsLazy: ContainerFs | undefined;
-  private exit: { code: number; reason: ExitReason; atMs: number; signal?: number } | undefined;
+  private rare: RareState | undefined;
 
   constructor(readonly program: Program, private readonly opts: ProcessOptions = {}) {
     this.pid1 = program.onSigterm;
+  }
+
+  private get r(): RareState {
+    return (this.rare ??= new RareState());
+  }
+  private get wakeAt(): number | undefined {
+    return this.rare?.wakeAt;
+  }
+  private set wakeAt(v: number | undefined) {
+    if (v !== undefined || this.rare) this.r.wakeAt = v;
+  }
+  private get gen(): Run | undefined {
+    return this.rare?.gen;
+  }
+  private set gen(v: Run | undefined) {
+    if (v !== undefined || this.rare) this.r.gen = v;
+  }
+  private get ctx(): ExecContext | undefined {
+    return this.rare?.ctx;
+  }
+  private set ctx(v: ExecContext | undefined) {
+    if (v !== undefined || this.rare) this.r.ctx = v;
+  }
+  private get loadCpu(): number {
+    return this.rare?.loadCpu ?? 0;
+  }
+  private set loadCpu(v: number) {
+    if (v !== 0 || this.rare) this.r.loadCpu = v;
+  }
+  private get loadMem(): number {
+    return this.rare?.loadMem ?? 0;
+  }
+  private set loadMem(v: number) {
+    if (v !== 0 || this.rare) this.r.loadMem = v;
+  }
+  private get oomAt(): number | undefined {
+    return this.rare?.oomAt;
+  }
+  private set oomAt(v: number | undefined) {
+    if (v !== undefined || this.rare) this.r.oomAt = v;
+  }
+  private get sinks(): { out: LogSink; err: LogSink } | undefined {
+    return this.rare?.sinks;
+  }
+  private set sinks(v: { out: LogSink; err: LogSink } | undefined) {
+    if (v !== undefined || this.rare) this.r.sinks = v;
+  }
+  private get fsLazy(): ContainerFs | undefined {
+    return this.rare?.fsLazy;
+  }
+  private set fsLazy(v: ContainerFs | undefined) {
+    if (v !== undefined || this.rare) this.r.fsLazy = v;
+  }
+  private get exit(): { code: number; reason: ExitReason; atMs: number; signal?: number } | undefined {
+    return this.rare?.exit;
+  }
+  private set exit(v: { code: number; reason: ExitReason; atMs: number; signal?: number } | undefined) {
+    if (v !== undefined || this.rare) this.r.exit = v;
   }
 
   /** The container's filesystem view (created on first use). */
@@ -67,7 +137,7 @@ export class ContainerProcess {
     const { main } = this.program;
     if (main.kind === "startError") this.finish(128, "StartError", nowMs);
     else if (main.kind === "serve") {
-      for (const [stream, line] of startupLines(main.daemon, this.wallMs(nowMs), this.program.env.HOSTNAME ?? "localhost")) this.emitLog(stream, line);
+      for (const [stream, line] of startupLines(main.daemon, this.wallMs(nowMs), this.hostname())) this.emitLog(stream, line);
       this.startDaemon(main.daemon, nowMs);
     } else if (this.isInteractiveShell()) this.pid1 = "ignore";
     else {
@@ -87,6 +157,17 @@ export class ContainerProcess {
     return this.sinks;
   }
 
+  /** The HOSTNAME the process sees ("localhost" without one). */
+  private hostname(): string {
+    const o = this.opts;
+    return ("hostname" in o ? o.hostname : this.env.HOSTNAME) ?? "localhost";
+  }
+
+  /** The environment the process sees (its own, or its program's). */
+  private get env(): Readonly<Record<string, string>> {
+    return this.opts.env ?? this.program.env;
+  }
+
   private wallMs(nowMs: number): number {
     return (this.opts.epochMs ?? SIM_EPOCH_MS) + nowMs;
   }
@@ -96,12 +177,18 @@ export class ContainerProcess {
     return this.opts.stdinOpen === true && SHELLS.has(basename(argv[0] ?? "")) && argv.length === 1;
   }
 
+  /** The first server, in start order, for which `pred` holds. */
+  private findDaemon(pred: (d: RunningDaemon) => boolean): RunningDaemon | undefined {
+    for (let d = this.daemons; d; d = d.next) if (pred(d)) return d;
+    return undefined;
+  }
+
   /** When the process next needs the clock; undefined when it waits on nothing (server, sleep infinity). */
   nextEventTime(): number | undefined {
     if (this.state !== "running") return undefined;
     let t = this.wakeAt;
     if (this.oomAt !== undefined && (t === undefined || this.oomAt < t)) t = this.oomAt;
-    for (const d of this.daemons) if (!d.listening && (t === undefined || d.listenAt < t)) t = d.listenAt;
+    for (let d = this.daemons; d; d = d.next) if (!d.listening && (t === undefined || d.listenAt < t)) t = d.listenAt;
     return t;
   }
 
@@ -111,7 +198,7 @@ export class ContainerProcess {
       const t = this.nextEventTime();
       if (t === undefined || t > nowMs) break;
       this.now = t;
-      const d = this.daemons.find((x) => !x.listening && x.listenAt === t);
+      const d = this.findDaemon((x) => !x.listening && x.listenAt === t);
       if (d) this.openPorts(d, t);
       else if (this.oomAt === t) this.finish(137, "OOMKilled", t, 9);
       else this.step(t);
@@ -138,7 +225,7 @@ export class ContainerProcess {
     this.state = "exited";
     this.exit = { code, reason, atMs, signal };
     this.gen = this.ctx = this.wakeAt = this.oomAt = undefined;
-    this.daemons = [];
+    this.daemons = undefined;
     (this.pending ??= []).push(signal === undefined ? { kind: "exit", atMs, exitCode: code, reason } : { kind: "exit", atMs, exitCode: code, reason, signal });
   }
 
@@ -171,8 +258,11 @@ export class ContainerProcess {
   }
 
   private startDaemon(spec: DaemonSpec, at: number): void {
-    const d: RunningDaemon = { spec, startedAt: at, listenAt: at + spec.listenAfterMs, listening: false };
-    this.daemons.push(d);
+    const d: RunningDaemon = { spec, startedAt: at, listenAt: at + spec.listenAfterMs, listening: false, next: undefined };
+    let last = this.daemons;
+    while (last?.next) last = last.next;
+    if (last) last.next = d;
+    else this.daemons = d;
     // sh -c execs its last command: the server becomes PID 1 and decides what SIGTERM does.
     this.pid1 = spec.onSigterm;
     if (spec.listenAfterMs === 0) this.openPorts(d, at);
@@ -201,7 +291,7 @@ export class ContainerProcess {
     return {
       startDaemon: () => {},
       setLoad: () => {},
-      isRunning: (name) => this.state === "running" && (this.daemons.some((d) => d.spec.name === name) || basename(this.program.argv[0] ?? "") === name),
+      isRunning: (name) => this.state === "running" && (this.findDaemon((d) => d.spec.name === name) !== undefined || basename(this.program.argv[0] ?? "") === name),
       isListening: (port) => this.opts.host?.podPortOpen?.(port, this.now) ?? this.isListening(port, this.now),
       signalMain: (sig) => this.handleSignal(sig, this.now),
       fileChanged: (op, path) => (this.pending ??= []).push({ kind: "file", atMs: this.now, op, path }),
@@ -221,7 +311,7 @@ export class ContainerProcess {
       fs: this.fs,
       hooks,
       mode,
-      env: { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", HOME: "/root", ...p.env },
+      env: { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", HOME: "/root", ...this.env },
       userland: p.image.userland,
       dialect: shellDialect(sh, p.image.userland),
       shellName: sh,
@@ -269,22 +359,22 @@ export class ContainerProcess {
 
   isListening(port: number, nowMs: number): boolean {
     if (this.state !== "running") return false;
-    return this.daemons.some((d) => d.listenAt <= nowMs && d.spec.ports.includes(port));
+    return this.findDaemon((d) => d.listenAt <= nowMs && d.spec.ports.includes(port)) !== undefined;
   }
 
   /** gRPC health (grpc.health.v1) on `port`: SERVING, not listening, or not a gRPC server. */
   grpcHealth(port: number, nowMs: number): "SERVING" | "refused" | "notGrpc" {
     if (!this.isListening(port, nowMs)) return "refused";
-    return this.daemons.some((d) => d.spec.grpcPorts?.includes(port)) ? "SERVING" : "notGrpc";
+    return this.findDaemon((d) => d.spec.grpcPorts?.includes(port) === true) ? "SERVING" : "notGrpc";
   }
 
   /** An HTTP GET to `port` of this container (probes, Services, wget from a neighbour). */
   httpGet(port: number, path: string, nowMs: number, clientIP = "10.244.0.1", userAgent = "kube-probe/1.34"): HttpGetResult {
-    const d = this.state === "running" ? this.daemons.find((x) => x.listenAt <= nowMs && x.spec.ports.includes(port)) : undefined;
+    const d = this.state === "running" ? this.findDaemon((x) => x.listenAt <= nowMs && x.spec.ports.includes(port)) : undefined;
     if (!d) return { error: "refused", effects: NO_EFFECTS };
     if (!d.spec.http) return { error: "eof", effects: NO_EFFECTS };
     const wallMs = this.wallMs(nowMs);
-    const hostname = this.program.env.HOSTNAME ?? "localhost";
+    const hostname = this.hostname();
     const response = respondHttp(d.spec.http, { path, fs: this.fs, sinceStartMs: nowMs - d.startedAt, hostname, wallMs });
     const line = accessLogLine(d.spec.http, path, response, clientIP, userAgent, wallMs);
     return { response, effects: line === undefined ? NO_EFFECTS : [{ kind: "log", atMs: nowMs, stream: "stdout", line }] };
@@ -293,7 +383,9 @@ export class ContainerProcess {
   /** CPU and memory now (resources.ts); zero once exited. */
   usage(): ResourceUsage {
     if (this.state !== "running") return { cpuMilli: 0, memoryBytes: 0 };
-    return containerUsage(this.daemons.map((d) => d.spec), { cpuMilli: this.loadCpu, memoryBytes: this.loadMem });
+    const specs: DaemonSpec[] = [];
+    for (let d = this.daemons; d; d = d.next) specs.push(d.spec);
+    return containerUsage(specs, { cpuMilli: this.loadCpu, memoryBytes: this.loadMem });
   }
 
   get running(): boolean {
@@ -310,7 +402,9 @@ export class ContainerProcess {
   }
   /** Ports listening now. */
   listeningPorts(nowMs: number): number[] {
-    return this.state === "running" ? this.daemons.filter((d) => d.listenAt <= nowMs).flatMap((d) => [...d.spec.ports]) : [];
+    const out: number[] = [];
+    if (this.state === "running") for (let d = this.daemons; d; d = d.next) if (d.listenAt <= nowMs) out.push(...d.spec.ports);
+    return out;
   }
 }
 

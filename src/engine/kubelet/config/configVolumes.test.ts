@@ -36,7 +36,7 @@ function setup() {
     metadata: { name: "p", namespace: "default", uid: "u1" },
     spec: { containers: [{ name: "c", image: "busybox" }], volumes: [{ name: "v", configMap: { name: "cfg" } }] },
   } as unknown as Pod;
-  const w = { pod, terminating: false, volumes: new PodVolumes(pod) };
+  const w = { pod, terminating: false, volumes: new PodVolumes({ pod }) };
   const files = () => Object.fromEntries(w.volumes.get("v")!.files);
   return { clock, events, objects, cv, w, files, reads: () => reads };
 }

@@ -39,15 +39,30 @@ interface Lookup {
   readonly obj: KubeObject | undefined;
 }
 
+/** What ConfigVolumes remembers about one volume of one pod (a list per pod: pods have few volumes). */
+interface VolumeState {
+  readonly name: string;
+  /** The objects its last projection read (shared between pods that read the same objects). */
+  lookups: readonly Lookup[] | undefined;
+  /** Modes of its last projection written (shared between pods with the same files and modes). */
+  modes: ReadonlyMap<string, number> | undefined;
+  readonly next: VolumeState | undefined;
+}
+
+/** Bounds the interning tables (they only save memory: a miss makes a new, equal value). */
+const MAX_INTERNED = 5000;
+
 export class ConfigVolumes {
-  /** Modes of the last projection per pod uid and volume (for inspection: `ls -l` is not modelled). */
-  private readonly modes = new Map<string, Map<string, ReadonlyMap<string, number>>>();
   /**
-   * The objects each volume's last projection read, per pod uid and volume. A projection depends only on
-   * them and on the pod's immutable fields, and stored objects are replaced, never mutated: when every
-   * read returns the same object again, the periodic resync would produce what it produced last time.
+   * Per pod uid, its volumes' states: the modes of the last projection (for inspection: `ls -l` is not
+   * modelled), and the objects the last projection read. A projection depends only on them and on the
+   * pod's immutable fields, and stored objects are replaced, never mutated: when every read returns the
+   * same object again, the periodic resync would produce what it produced last time.
    */
-  private readonly reads = new Map<string, Map<string, readonly Lookup[]>>();
+  private readonly pods = new Map<string, VolumeState>();
+  /** Lookup lists by what they looked up: 30,000 pods reading kube-root-ca.crt share one list. */
+  private readonly lookupLists = new Map<string, readonly Lookup[]>();
+  private readonly modeMaps = new Map<string, ReadonlyMap<string, number>>();
 
   constructor(
     private readonly sources: ConfigSource,
@@ -55,12 +70,45 @@ export class ConfigVolumes {
   ) {}
 
   modesOf(podUid: string, volumeName: string): ReadonlyMap<string, number> | undefined {
-    return this.modes.get(podUid)?.get(volumeName);
+    return this.volumeState(podUid, volumeName, false)?.modes;
   }
 
   forget(podUid: string): void {
-    this.modes.delete(podUid);
-    this.reads.delete(podUid);
+    this.pods.delete(podUid);
+  }
+
+  private volumeState(podUid: string, volumeName: string, create: true): VolumeState;
+  private volumeState(podUid: string, volumeName: string, create: false): VolumeState | undefined;
+  private volumeState(podUid: string, volumeName: string, create: boolean): VolumeState | undefined {
+    const first = this.pods.get(podUid);
+    for (let v = first; v !== undefined; v = v.next) if (v.name === volumeName) return v;
+    if (!create) return undefined;
+    const v: VolumeState = { name: volumeName, lookups: undefined, modes: undefined, next: first };
+    this.pods.set(podUid, v);
+    return v;
+  }
+
+  /** The interned list equal to `lookups` (same reads, same objects). */
+  private internLookups(lookups: Lookup[]): readonly Lookup[] {
+    let key = "";
+    for (const l of lookups) key += `${l.secret ? "s" : "c"}${l.namespace.length}:${l.namespace}${l.name.length}:${l.name};`;
+    const known = this.lookupLists.get(key);
+    if (known && known.every((l, i) => l.obj === lookups[i]!.obj)) return known;
+    if (this.lookupLists.size >= MAX_INTERNED) this.lookupLists.clear();
+    const frozen = Object.freeze(lookups.map((l) => Object.freeze(l)));
+    this.lookupLists.set(key, frozen);
+    return frozen;
+  }
+
+  /** The interned map equal to `modes` (same paths, same modes, same order). */
+  private internModes(modes: ReadonlyMap<string, number>): ReadonlyMap<string, number> {
+    let key = "";
+    for (const [path, mode] of modes) key += `${path.length}:${path}=${mode};`;
+    const known = this.modeMaps.get(key);
+    if (known) return known;
+    if (this.modeMaps.size >= MAX_INTERNED) this.modeMaps.clear();
+    this.modeMaps.set(key, modes);
+    return modes;
   }
 
   /** projectVolume, remembering what it read. */
@@ -79,15 +127,13 @@ export class ConfigVolumes {
         return obj;
       },
     });
-    let m = this.reads.get(w.pod.metadata.uid);
-    if (!m) this.reads.set(w.pod.metadata.uid, (m = new Map()));
-    m.set(vol.name, lookups);
+    this.volumeState(w.pod.metadata.uid, vol.name, true).lookups = this.internLookups(lookups);
     return r;
   }
 
   /** Whether every object the volume's last projection read is still the same object. */
   private unchangedSinceLastProjection(w: ConfigMountWaiter, vol: Volume): boolean {
-    const lookups = this.reads.get(w.pod.metadata.uid)?.get(vol.name);
+    const lookups = this.volumeState(w.pod.metadata.uid, vol.name, false)?.lookups;
     if (!lookups) return false;
     for (const l of lookups) {
       const now = l.secret ? this.sources.secret(l.namespace, l.name) : this.sources.configMap(l.namespace, l.name);
@@ -102,9 +148,7 @@ export class ConfigVolumes {
       handle.files.clear();
       for (const [path, content] of p.files) handle.files.set(path, content);
     }
-    let m = this.modes.get(w.pod.metadata.uid);
-    if (!m) this.modes.set(w.pod.metadata.uid, (m = new Map()));
-    m.set(vol.name, p.modes);
+    this.volumeState(w.pod.metadata.uid, vol.name, true).modes = this.internModes(p.modes);
   }
 
   /** Mounts the pod's config volumes, then calls `then`; retries each failing volume with backoff. */
@@ -112,13 +156,14 @@ export class ConfigVolumes {
     const pending = (w.pod.spec.volumes ?? []).filter(isConfigVolume);
     if (pending.length === 0) return then();
     // Per volume: the last backoff and when it may be tried again (each volume backs off on its own).
-    const backoff = new Map<string, number>();
-    const due = new Map<string, number>();
+    // Made at the first failure (most pods mount at the first attempt).
+    let backoff: Map<string, number> | undefined;
+    let due: Map<string, number> | undefined;
     const attempt = () => {
       if (w.terminating) return;
       const now = this.deps.now();
       for (const vol of [...pending]) {
-        if ((due.get(vol.name) ?? 0) > now) continue;
+        if ((due?.get(vol.name) ?? 0) > now) continue;
         const r = this.project(w, vol);
         if ("error" in r) {
           if (isTokenVolume(vol)) {
@@ -126,6 +171,8 @@ export class ConfigVolumes {
             continue;
           }
           this.deps.event(w.pod, "Warning", "FailedMount", `MountVolume.SetUp failed for volume "${vol.name}" : ${r.error}`);
+          backoff ??= new Map();
+          due ??= new Map();
           const wait = backoff.has(vol.name) ? Math.min(MAX_DURATION_BEFORE_RETRY_MS, backoff.get(vol.name)! * 2) : INITIAL_DURATION_BEFORE_RETRY_MS;
           backoff.set(vol.name, wait);
           due.set(vol.name, now + wait);
@@ -138,15 +185,16 @@ export class ConfigVolumes {
         this.scheduleRefresh(w);
         return then();
       }
-      const next = Math.min(...pending.map((v) => due.get(v.name) ?? now));
+      const next = Math.min(...pending.map((v) => due?.get(v.name) ?? now));
       this.deps.after(Math.max(0, next - now), "kubelet:configvolume-retry", attempt);
     };
     attempt();
   }
 
   // The periodic pod sync re-runs SetUp: updated keys reach the files; errors keep the last content.
+  // One closure per pod, scheduled again at every sync.
   private scheduleRefresh(w: ConfigMountWaiter): void {
-    this.deps.after(VOLUME_RESYNC_MS, "kubelet:configvolume-resync", () => {
+    const resync = (): void => {
       if (w.terminating) {
         this.forget(w.pod.metadata.uid);
         return;
@@ -157,7 +205,8 @@ export class ConfigVolumes {
         const r = this.project(w, vol);
         if (!("error" in r)) this.write(w, vol, r);
       }
-      this.scheduleRefresh(w);
-    });
+      this.deps.after(VOLUME_RESYNC_MS, "kubelet:configvolume-resync", resync);
+    };
+    this.deps.after(VOLUME_RESYNC_MS, "kubelet:configvolume-resync", resync);
   }
 }

@@ -4,7 +4,7 @@
 // an exec probe's non-zero exit), so the kubelet's ProbeWorker, the Ready condition, the Unhealthy
 // events and the EndpointSlice all follow from the real code paths.
 import type { Container, Pod, Probe } from "../../api/types";
-import type { ContainerModel, ProbeAnswer, PullOutcome, RunningContainer, StartOptions } from "../../kubelet/containerModel";
+import type { ContainerExit, ContainerModel, ProbeAnswer, PullOutcome, RunningContainer, StartOptions } from "../../kubelet/containerModel";
 
 function key(podUid: string, container: string): string {
   return `${podUid}/${container}`;
@@ -21,6 +21,36 @@ export function failingProbeOutput(probe: Probe, podIP: string): string {
   return "";
 }
 
+/**
+ * A started container whose readiness probe chaos may fail. Only containers with a readiness probe are
+ * wrapped: for the others the wrapper would only pass calls through (a probe is never `undefined`).
+ */
+class ChaosContainer implements RunningContainer {
+  constructor(
+    private readonly proc: RunningContainer,
+    private readonly container: Container,
+    private readonly podUid: string,
+    private readonly chaos: ContainerChaos,
+  ) {}
+  nextEventTime(): number | undefined {
+    return this.proc.nextEventTime();
+  }
+  advance(now: number): ContainerExit | undefined {
+    return this.proc.advance(now);
+  }
+  terminate(now: number): { at: number; exit: ContainerExit } | undefined {
+    return this.proc.terminate(now);
+  }
+  logs(): readonly string[] {
+    return this.proc.logs();
+  }
+  probe(probe: Probe, now: number, podIP: string): ProbeAnswer {
+    // The kubelet hands the spec's own probe object: identity tells the readiness probe apart.
+    if (probe === this.container.readinessProbe && this.chaos.isUnready(this.podUid, this.container.name)) return { ok: false, output: failingProbeOutput(probe, podIP) };
+    return this.proc.probe(probe, now, podIP);
+  }
+}
+
 export class ContainerChaos implements ContainerModel {
   /** pod uid/container → the readiness probe fails. */
   private readonly unready = new Set<string>();
@@ -33,19 +63,7 @@ export class ContainerChaos implements ContainerModel {
 
   start(pod: Pod, container: Container, opts: StartOptions): RunningContainer {
     const proc = this.inner.start(pod, container, opts);
-    const k = key(pod.metadata.uid, container.name);
-    const unready = this.unready;
-    return {
-      nextEventTime: () => proc.nextEventTime(),
-      advance: (now) => proc.advance(now),
-      terminate: (now) => proc.terminate(now),
-      logs: () => proc.logs(),
-      probe(probe: Probe, now: number, podIP: string): ProbeAnswer {
-        // The kubelet hands the spec's own probe object: identity tells the readiness probe apart.
-        if (probe === container.readinessProbe && unready.has(k)) return { ok: false, output: failingProbeOutput(probe, podIP) };
-        return proc.probe(probe, now, podIP);
-      },
-    };
+    return container.readinessProbe ? new ChaosContainer(proc, container, pod.metadata.uid, this) : proc;
   }
 
   /** Makes (or stops making) a container's readiness probe fail. */
@@ -55,6 +73,6 @@ export class ContainerChaos implements ContainerModel {
   }
 
   isUnready(podUid: string, container: string): boolean {
-    return this.unready.has(key(podUid, container));
+    return this.unready.size > 0 && this.unready.has(key(podUid, container));
   }
 }
