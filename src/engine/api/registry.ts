@@ -86,7 +86,23 @@ export function groupVersionOf(t: ResourceType): string {
 
 /** The resource type for an apiVersion + kind, or undefined when the cluster does not serve it. */
 export function resourceTypeForKind(apiVersion: string, kind: string): ResourceType | undefined {
-  return RESOURCE_TYPES.find((t) => t.kind === kind && groupVersionOf(t) === apiVersion);
+  // Two map lookups: the API server resolves every request's object through here, and a scan building a
+  // "group/version" string per entry was a measurable share of every write.
+  return typesByKind().get(kind)?.get(apiVersion);
+}
+
+/** kind → apiVersion → type, made on first use; the first registered entry wins (as a scan would find it). */
+let byKind: Map<string, Map<string, ResourceType>> | undefined;
+function typesByKind(): Map<string, Map<string, ResourceType>> {
+  if (byKind) return byKind;
+  byKind = new Map();
+  for (const t of RESOURCE_TYPES) {
+    let byVersion = byKind.get(t.kind);
+    if (!byVersion) byKind.set(t.kind, (byVersion = new Map()));
+    const gv = groupVersionOf(t);
+    if (!byVersion.has(gv)) byVersion.set(gv, t);
+  }
+  return byKind;
 }
 
 /**

@@ -3,8 +3,7 @@
 // subresource, and an audit entry for every request. Every component (kubectl, scheduler, controllers,
 // kubelets) talks to the cluster only through here, as in a real cluster.
 import type { KubeObject } from "../api/types";
-import { groupVersionOf, storageKey, type ResourceType } from "../api/registry";
-import { lookupResourceType, POD_TYPE } from "./resourceTypes";
+import { groupVersionOf, resourceTypeForKind, storageKey, type ResourceType } from "../api/registry";
 import type { SimClock } from "../sim/clock";
 import { rfc3339 } from "../sim/clock";
 import type { SeededRandom } from "../sim/random";
@@ -16,6 +15,9 @@ import { prepareForCreate, prepareForStatusUpdate, prepareForUpdate } from "./st
 import { uuid4, generatedName } from "./ids";
 import type { RequestAuthorizer } from "./authorization/authorizer";
 import { evictPod } from "./eviction/eviction";
+
+/** The core/v1 Pod type (the binding and eviction subresources). */
+const POD_TYPE: ResourceType = resourceTypeForKind("v1", "Pod")!;
 
 /**
  * Actor of the registry's own nested calls (the eviction subresource marking and deleting its pod):
@@ -100,7 +102,7 @@ export class ApiServer {
   ) {}
 
   typeOf(obj: KubeObject): ResourceType {
-    const rt = lookupResourceType(obj.apiVersion, obj.kind);
+    const rt = resourceTypeForKind(obj.apiVersion, obj.kind);
     if (!rt) throw new ApiError(404, "NotFound", `no matches for kind "${obj.kind}" in version "${obj.apiVersion}"`);
     return rt;
   }

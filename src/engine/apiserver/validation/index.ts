@@ -5,8 +5,7 @@
 // (a generated name is already filled in). Kinds without a dedicated validator get the generic
 // ObjectMeta checks every strategy performs.
 import type { KubeObject } from "../../api/types";
-import type { ResourceType } from "../../api/registry";
-import { lookupResourceType } from "../resourceTypes";
+import { resourceTypeForKind, type ResourceType } from "../../api/registry";
 import { validateDaemonSet, validateDaemonSetUpdate, validateDeployment, validateDeploymentUpdate, validateReplicaSet, validateReplicaSetUpdate, validateStatefulSet, validateStatefulSetUpdate } from "./apps";
 import { validateCronJob, validateCronJobUpdate, validateJob, validateJobUpdate } from "./batch";
 import {
@@ -41,7 +40,7 @@ const VALIDATORS_BY_VERSION_KIND: readonly (readonly [string, string, CreateFn, 
 
 /** The kinds with a dedicated validator, by resolved type: one map lookup per request, no key string. */
 const VALIDATORS = new Map<ResourceType, readonly [CreateFn, UpdateFn]>();
-for (const [apiVersion, kind, create, update] of VALIDATORS_BY_VERSION_KIND) VALIDATORS.set(lookupResourceType(apiVersion, kind)!, [create, update]);
+for (const [apiVersion, kind, create, update] of VALIDATORS_BY_VERSION_KIND) VALIDATORS.set(resourceTypeForKind(apiVersion, kind)!, [create, update]);
 
 // mirrors path.IsValidPathSegmentName (apimachinery pkg/api/validation/path), the RBAC name rule.
 const pathSegmentName: NameFn = (name, prefix) => {
@@ -68,7 +67,7 @@ function fail(obj: KubeObject, errs: FieldError[]): ValidationFailure | undefine
 
 /** Validates an object being created; undefined when it is valid. */
 export function validateCreate(obj: KubeObject): ValidationFailure | undefined {
-  const rt = lookupResourceType(obj.apiVersion, obj.kind);
+  const rt = resourceTypeForKind(obj.apiVersion, obj.kind);
   const v = rt && VALIDATORS.get(rt);
   if (v) return fail(obj, v[0](obj as Obj));
   const namespaced = rt?.namespaced ?? true;
@@ -77,7 +76,7 @@ export function validateCreate(obj: KubeObject): ValidationFailure | undefined {
 
 /** Validates an update of `oldObj` into `newObj` (the main resource; status updates are not validated here). */
 export function validateUpdate(newObj: KubeObject, oldObj: KubeObject): ValidationFailure | undefined {
-  const rt = lookupResourceType(newObj.apiVersion, newObj.kind);
+  const rt = resourceTypeForKind(newObj.apiVersion, newObj.kind);
   const v = rt && VALIDATORS.get(rt);
   if (v) return fail(newObj, v[1](newObj as Obj, oldObj as Obj));
   return fail(newObj, validateObjectMetaUpdate(newObj.metadata, oldObj.metadata));
